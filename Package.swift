@@ -1,0 +1,69 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "imctl",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "imctl", targets: ["imctl"]),
+        .library(name: "IMClient", targets: ["IMClient"]),
+    ],
+    dependencies: [
+        // Hummingbird without its default traits: no full Foundation (ICU) and no swift-configuration.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CIMSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .systemLibrary(
+            name: "CIMCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(name: "IMCore", swiftSettings: swiftSettings),
+        .target(name: "IMSQLite", dependencies: ["CIMSQLite"], swiftSettings: swiftSettings),
+        .target(
+            name: "IMClient",
+            dependencies: ["IMCore", "IMSQLite", "CIMCurl"],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "IMCLI", dependencies: ["IMCore", "IMClient"], swiftSettings: swiftSettings),
+        .target(
+            name: "IMServer",
+            dependencies: [
+                "IMCore",
+                "IMSQLite",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "imctl",
+            dependencies: ["IMCLI", "IMServer"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "IMCoreTests", dependencies: ["IMCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "IMSQLiteTests", dependencies: ["IMSQLite"], swiftSettings: swiftSettings),
+        .testTarget(name: "IMClientTests", dependencies: ["IMClient", "IMCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "IMCLITests", dependencies: ["IMCLI", "IMCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "IMServerTests", dependencies: ["IMServer", "IMCore", "IMClient"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["IMCLI", "IMServer", "IMClient", "IMCore"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,10 @@
+#ifndef CIMSQLITE_SHIM_H
+#define CIMSQLITE_SHIM_H
+#include <sqlite3.h>
+
+/// SQLITE_TRANSIENT is a macro that Swift cannot import; this returns it as a typed destructor.
+static inline sqlite3_destructor_type imsqlite_transient(void) { return SQLITE_TRANSIENT; }
+
+/// sqlite3_config is variadic; this is the one call we need (serialized threading mode is the default).
+static inline int imsqlite_busy_timeout(sqlite3 *db, int ms) { return sqlite3_busy_timeout(db, ms); }
+#endif

@@ -1,0 +1,112 @@
+import CIMSQLite
+
+/// One SQLite database connection, in WAL mode with a busy timeout. Not Sendable: one owner (an actor, a
+/// queue or a task) uses it at a time. Statements are cached by SQL text.
+///
+/// Related SQLite documentation: https://www.sqlite.org/c3ref/open.html, https://www.sqlite.org/wal.html
+public final class Connection {
+    let handle: OpaquePointer
+    private var cache: [String: Statement] = [:]
+
+    /// How durable a commit is: `full` survives power loss and `kill -9`, `normal` may lose the last commits
+    /// on power loss (never on a process crash) in WAL mode.
+    public enum Synchronous: String, Sendable { case full = "FULL", normal = "NORMAL" }
+
+    /// Opens (creating when needed) the database at `path`; `:memory:` for a private in-memory one.
+    public init(path: String, synchronous: Synchronous = .full, busyTimeoutMilliseconds: Int32 = 5_000) throws(SQLiteError) {
+        var db: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let code = sqlite3_open_v2(path, &db, flags, nil)
+        guard code == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open \(path)"
+            if let db { sqlite3_close_v2(db) }
+            throw SQLiteError(code: code, message: message)
+        }
+        handle = db
+        imsqlite_busy_timeout(db, busyTimeoutMilliseconds)
+        try execute("PRAGMA journal_mode=WAL")
+        try execute("PRAGMA synchronous=\(synchronous.rawValue)")
+        try execute("PRAGMA foreign_keys=ON")
+    }
+
+    deinit {
+        cache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs one or more statements that return no rows the caller needs.
+    public func execute(_ sql: String) throws(SQLiteError) {
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &message)
+        if code != SQLITE_OK {
+            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
+            sqlite3_free(message)
+            throw SQLiteError(code: code, message: text, sql: sql)
+        }
+    }
+
+    /// The cached prepared statement for `sql`.
+    public func prepare(_ sql: String) throws(SQLiteError) -> Statement {
+        if let statement = cache[sql] { return statement }
+        let statement = try Statement(connection: self, sql: sql)
+        cache[sql] = statement
+        return statement
+    }
+
+    /// Runs a statement with parameters and returns its rows.
+    @discardableResult
+    public func query(_ sql: String, _ values: any SQLBindable...) throws(SQLiteError) -> [Row] {
+        try prepare(sql).rows(values)
+    }
+
+    /// Runs a statement with parameters and returns its first row, if any.
+    public func first(_ sql: String, _ values: any SQLBindable...) throws(SQLiteError) -> Row? {
+        try prepare(sql).rows(values).first
+    }
+
+    /// Runs a statement with an array of parameters.
+    @discardableResult
+    public func query(_ sql: String, values: [any SQLBindable]) throws(SQLiteError) -> [Row] {
+        try prepare(sql).rows(values)
+    }
+
+    /// The rowid of the last successful INSERT on this connection.
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Rows changed by the last INSERT, UPDATE or DELETE.
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+
+    /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`, rolling back when it throws.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Runs `body` inside a savepoint, so a failure undoes only its own changes within a larger transaction.
+    public func savepoint<T>(_ body: () throws -> T) throws -> T {
+        try execute("SAVEPOINT im_item")
+        do {
+            let result = try body()
+            try execute("RELEASE im_item")
+            return result
+        } catch {
+            try? execute("ROLLBACK TO im_item")
+            try? execute("RELEASE im_item")
+            throw error
+        }
+    }
+
+    func error(_ code: Int32, sql: String?) -> SQLiteError {
+        SQLiteError(code: code, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+    }
+}
+
+@available(*, unavailable)
+extension Connection: Sendable {}
