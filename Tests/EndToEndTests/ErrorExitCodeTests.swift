@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+@Suite("errors: documented exit codes and the JSON error envelope", .timeLimit(.minutes(2)))
+struct ErrorExitCodeTests {
+    private func expectEnvelope(_ result: RunResult, exit: Int32, code: Int? = nil) throws {
+        #expect(result.exitCode == exit, "stderr: \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        let envelope = try result.errorEnvelope()
+        #expect(envelope["exitCode"] as? Int == Int(exit))
+        let error = try #require(envelope["error"] as? [String: Any])
+        #expect(error["message"] is String)
+        if let code { #expect(error["code"] as? Int == code) }
+    }
+
+    @Test("usage errors exit 2")
+    func usage() throws {
+        let world = try World()
+        let shell = world.user("nobody")
+        try expectEnvelope(try shell.run("frobnicate"), exit: 2)
+        try expectEnvelope(try shell.run("msg", "send", "bob", "hi", "--no-such-flag"), exit: 2)
+    }
+
+    @Test("wrong password exits 4, unknown user exits 3")
+    func authentication() throws {
+        let world = try World()
+        _ = try world.loggedIn("alice")
+        let shell = world.user("stranger")
+        try expectEnvelope(try shell.run("login", "alice", "--password-stdin", stdin: "wrong\n"), exit: 4, code: 202)
+        try expectEnvelope(try shell.run("login", "ghost", "--password-stdin", stdin: "x\n"), exit: 3, code: 204)
+    }
+
+    @Test("server not running exits 10")
+    func unavailable() throws {
+        let world = try World()
+        let alice = try world.loggedIn("alice")[0]
+        world.server.stop()
+        try expectEnvelope(try alice.run("msg", "send", "alice", "anyone there?", "--timeout", "5s"), exit: 10)
+    }
+
+    @Test("wait timeout exits 124; --timeout 0 with nothing pending exits 8")
+    func waitTimeout() throws {
+        let world = try World()
+        let alice = try world.loggedIn("alice")[0]
+        try expectEnvelope(try alice.run("wait", "--since", "now", "--from", "bob", "--timeout", "1s"), exit: 124)
+        #expect(try alice.run("wait", "--since", "now", "--from", "bob", "--timeout", "0").exitCode == 8)
+    }
+}

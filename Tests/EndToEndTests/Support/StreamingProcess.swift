@@ -1,0 +1,89 @@
+import Foundation
+
+/// A background `imctl` whose NDJSON stdout is collected line by line as it arrives.
+final class StreamingProcess: @unchecked Sendable {
+    // Safe: `lines` and `errorText` are guarded by `condition`.
+    private let process = Process()
+    private let condition = NSCondition()
+    private var lines: [String] = []
+    private var errorText = ""
+    private var pending = Data()
+
+    init(arguments: [String], environment: [String: String]) throws {
+        process.executableURL = URL(fileURLWithPath: Binary.imctl)
+        process.arguments = arguments
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        out.fileHandleForReading.readabilityHandler = { [weak self] handle in self?.received(handle.availableData) }
+        err.fileHandleForReading.readabilityHandler = { [weak self] handle in
+            let data = handle.availableData
+            guard let self, !data.isEmpty else { return }
+            self.condition.lock()
+            self.errorText += String(decoding: data, as: UTF8.self)
+            self.condition.unlock()
+        }
+        try process.run()
+    }
+
+    private func received(_ data: Data) {
+        condition.lock()
+        pending.append(data)
+        while let newline = pending.firstIndex(of: 0x0A) {
+            lines.append(String(decoding: pending[pending.startIndex..<newline], as: UTF8.self))
+            pending.removeSubrange(pending.startIndex...newline)
+        }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Waits until at least `count` lines arrived (or the time is up) and returns all lines so far.
+    @discardableResult
+    func waitForLines(_ count: Int, timeout: TimeInterval = 20) -> [[String: Any]] {
+        let deadline = Date().addingTimeInterval(timeout)
+        condition.lock()
+        while lines.count < count && condition.wait(until: deadline) {}
+        let snapshot = lines
+        condition.unlock()
+        return snapshot.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    }
+
+    /// Waits until a line satisfies `predicate`, returning it, or nil when the time is up.
+    func waitFor(timeout: TimeInterval = 20, _ predicate: ([String: Any]) -> Bool) -> [String: Any]? {
+        let deadline = Date().addingTimeInterval(timeout)
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            let parsed = lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            if let match = parsed.first(where: predicate) { return match }
+            if !condition.wait(until: deadline) { return nil }
+        }
+    }
+
+    /// Waits for the process to end by itself, returning its exit code, or nil if it is still running at the deadline.
+    func waitForExit(timeout: TimeInterval = 20) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        return process.isRunning ? nil : process.terminationStatus
+    }
+
+    var stderr: String {
+        condition.lock()
+        defer { condition.unlock() }
+        return errorText
+    }
+
+    /// Stops the process (SIGTERM, then SIGKILL) by its PID.
+    func stop() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGTERM)
+        let deadline = Date().addingTimeInterval(5)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
+    deinit { stop() }
+}

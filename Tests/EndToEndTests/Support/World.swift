@@ -1,0 +1,74 @@
+import Foundation
+
+/// One test's world: a temp directory, a real server, an app, and a shell per user with its own config and data dirs.
+final class World: Sendable {
+    let directory: TempDirectory
+    let server: ServerProcess
+    let appKey: String
+
+    init(appKey: String = "e2e#app") throws {
+        directory = try TempDirectory()
+        server = try ServerProcess(directory: directory)
+        self.appKey = appKey
+        let created = try admin("app", "create", appKey)
+        guard created.exitCode == 0 else { throw ServerStartError(message: "app create failed: \(created.stderr)") }
+    }
+
+    /// Runs `imctl admin …` with the operator credentials, JSON output.
+    func admin(_ arguments: String..., stdin: String? = nil) throws -> RunResult {
+        try runProcess(
+            Binary.imctl,
+            ["admin"] + arguments,
+            environment: baseEnvironment(home: directory.sub("operator")).merging(["IMCTL_OPERATOR_FILE": server.operatorFile]) { $1 },
+            stdin: stdin
+        )
+    }
+
+    /// A shell for one user: separate XDG config and data directories, this server and app, JSON output.
+    func user(_ name: String) -> UserShell {
+        UserShell(name: name, environment: baseEnvironment(home: directory.sub("home-\(name)")))
+    }
+
+    /// Creates users with the password `pw-<name>` and logs each in under its own profile.
+    func loggedIn(_ names: String...) throws -> [UserShell] {
+        try names.map { name in
+            let shell = user(name)
+            let registered = try shell.run("register", name, "--password-stdin", stdin: "pw-\(name)\n")
+            guard registered.exitCode == 0 else { throw ServerStartError(message: "register \(name): \(registered.stderr)") }
+            let login = try shell.run("login", name, "--password-stdin", stdin: "pw-\(name)\n")
+            guard login.exitCode == 0 else { throw ServerStartError(message: "login \(name): \(login.stderr)") }
+            return shell
+        }
+    }
+
+    private func baseEnvironment(home: String) -> [String: String] {
+        [
+            "HOME": home,
+            "XDG_CONFIG_HOME": "\(home)/config",
+            "XDG_DATA_HOME": "\(home)/data",
+            "IMCTL_SERVER": server.url,
+            "IMCTL_APP": appKey,
+            "IMCTL_OUTPUT": "json",
+            "PATH": "/usr/bin:/bin",
+        ]
+    }
+}
+
+/// Runs `imctl` as one user.
+struct UserShell: Sendable {
+    let name: String
+    let environment: [String: String]
+
+    func run(_ arguments: String..., stdin: String? = nil, timeLimit: TimeInterval = 60) throws -> RunResult {
+        try runProcess(Binary.imctl, arguments, environment: environment, stdin: stdin, timeLimit: timeLimit)
+    }
+
+    func run(arguments: [String], stdin: String? = nil, timeLimit: TimeInterval = 60) throws -> RunResult {
+        try runProcess(Binary.imctl, arguments, environment: environment, stdin: stdin, timeLimit: timeLimit)
+    }
+
+    /// Starts a long-running `imctl` (e.g. `events`) whose stdout lines can be awaited.
+    func start(_ arguments: String...) throws -> StreamingProcess {
+        try StreamingProcess(arguments: arguments, environment: environment)
+    }
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs the Debian packages imctl needs to build, test and run its demo. Idempotent; needs root (or sudo).
+set -euo pipefail
+packages=(libsqlite3-dev libcurl4-openssl-dev pkg-config curl jq binutils)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  echo "installing: ${missing[*]}" >&2
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
