@@ -24,19 +24,7 @@ private func makeApplication(
     _ configuration: ServerConfiguration,
     onListening: @escaping @Sendable (String, Int) -> Void
 ) async throws -> (application: Application<RouterResponder<BasicRequestContext>>, state: ServerState) {
-    var logger = Logger(label: "imctl.server")
-    logger.logLevel = configuration.logLevel
-    try OperatorCredentialsFile.ensureDirectory(configuration.dataDirectory)
-    let operatorCredentials = try OperatorCredentialsFile.loadOrCreate(at: configuration.operatorCredentialsPath)
-    let hub = EventHub()
-    let store = try SQLiteChatStore(path: configuration.databasePath, logger: logger) { users in
-        Task { await hub.notify(users) }
-    }
-    let state = ServerState(
-        configuration: configuration, store: store, hub: hub, apps: AppRegistry(try await store.apps()),
-        operatorCredentials: operatorCredentials, hasher: PasswordHasher(iterations: configuration.passwordHashIterations),
-        logger: logger
-    )
+    let state = try await ServerState.make(configuration)
     let router = Router(context: BasicRequestContext.self)
     RouteTable(state: state).register(on: router)
     let host = configuration.host
@@ -44,7 +32,26 @@ private func makeApplication(
         router: router,
         configuration: .init(address: .hostname(host, port: configuration.port), serverName: "imctl"),
         onServerRunning: { channel in onListening(host, channel.localAddress?.port ?? configuration.port) },
-        logger: logger
+        logger: state.logger
     )
     return (application, state)
+}
+
+extension ServerState {
+    /// Opens the data directory (0700), the operator credentials and the store, and loads the apps.
+    static func make(_ configuration: ServerConfiguration) async throws -> ServerState {
+        var logger = Logger(label: "imctl.server")
+        logger.logLevel = configuration.logLevel
+        try OperatorCredentialsFile.ensureDirectory(configuration.dataDirectory)
+        let operatorCredentials = try OperatorCredentialsFile.loadOrCreate(at: configuration.operatorCredentialsPath)
+        let hub = EventHub()
+        let store = try SQLiteChatStore(path: configuration.databasePath, logger: logger) { users in
+            Task { await hub.notify(users) }
+        }
+        return ServerState(
+            configuration: configuration, store: store, hub: hub, apps: AppRegistry(try await store.apps()),
+            operatorCredentials: operatorCredentials, hasher: PasswordHasher(iterations: configuration.passwordHashIterations),
+            logger: logger
+        )
+    }
 }

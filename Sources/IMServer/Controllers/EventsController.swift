@@ -54,6 +54,8 @@ struct EventsController {
     {
         let resource = call.session.resource
         var isFirstRead = true
+        var cursor = cursor
+        if cursor == nil { cursor = await state.hub.deliveredCursor(resource) }
         while true {
             let generation = await state.hub.generation(call.user)
             guard let read = try await state.store.readEvents(resource, after: cursor, limit: Self.pageLimit) else {
@@ -106,19 +108,13 @@ struct EventsController {
         let cursor = read.events.last?.seq ?? read.resumeCursor
         let delivered = read.events.filter { $0.kind == .receivedMessage }.compactMap(\.msgId)
         let endsSession = session.endSeq.map { end in read.events.contains { $0.seq == end } } ?? false
+        if endsSession || cursor != session.cursor || !delivered.isEmpty {
+            try await state.store.acknowledge(session, cursor: cursor, delivered: delivered, endsSession: endsSession, now: WallClock.milliseconds())
+        }
         if endsSession {
-            try await state.store.acknowledge(session, cursor: cursor, delivered: delivered, endsSession: true, now: WallClock.milliseconds())
             await state.hub.forget(session.resource)
-        } else if cursor != session.cursor || !delivered.isEmpty {
-            let store = state.store
-            let logger = state.logger
-            Task {
-                do {
-                    try await store.acknowledge(session, cursor: cursor, delivered: delivered, endsSession: false, now: WallClock.milliseconds())
-                } catch {
-                    logger.error("recording event delivery failed", metadata: ["error": "\(error)"])
-                }
-            }
+        } else {
+            await state.hub.recordDelivered(session.resource, cursor: cursor)
         }
         return EventBatch(events: events, cursor: String(cursor), gap: read.gap)
     }

@@ -10,6 +10,7 @@ actor EventHub {
     private var isShutDown = false
     private var pollsInProgress: [String: Int] = [:]
     private var lastPollEnd: [String: ContinuousClock.Instant] = [:]
+    private var deliveredCursors: [String: Int64] = [:]
 
     /// The user's current generation; read it before reading the log.
     func generation(_ user: UserKey) -> UInt64 {
@@ -78,8 +79,19 @@ actor EventHub {
         lastPollEnd[resource] = .now
     }
 
+    /// Remembers the cursor a session's last response ended at; its stored copy is written without waiting.
+    func recordDelivered(_ resource: String, cursor: Int64) {
+        deliveredCursors[resource] = cursor
+    }
+
+    /// The cursor the session's last response ended at, if this process answered one.
+    func deliveredCursor(_ resource: String) -> Int64? {
+        deliveredCursors[resource]
+    }
+
     /// Forgets a session's presence (logout makes it offline at once).
     func forget(_ resource: String) {
+        deliveredCursors.removeValue(forKey: resource)
         pollsInProgress.removeValue(forKey: resource)
         lastPollEnd.removeValue(forKey: resource)
     }

@@ -32,6 +32,11 @@ final class GroupCommitWriter: @unchecked Sendable {
         }
     }
 
+    /// Queues `body` for the next batch without waiting for it; a later write is always ordered after it.
+    func submit(_ body: @escaping @Sendable (WriteContext) throws -> Void, onFailure: @escaping @Sendable (any Error) -> Void) {
+        enqueue(DetachedWrite(body: body, onFailure: onFailure))
+    }
+
     /// Closes the connection after every queued write has finished.
     func close() {
         queue.sync { connection = nil }
@@ -111,5 +116,25 @@ private final class PendingWrite<T: Sendable>: PendingWriteProtocol, @unchecked 
         } else {
             continuation.resume(with: result ?? .failure(SQLiteError(code: 1, message: "write did not run")))
         }
+    }
+}
+
+/// A queued write nobody waits for; failures go to `onFailure`.
+private final class DetachedWrite: PendingWriteProtocol, @unchecked Sendable {
+    let body: @Sendable (WriteContext) throws -> Void
+    let onFailure: @Sendable (any Error) -> Void
+    var failure: (any Error)?
+
+    init(body: @escaping @Sendable (WriteContext) throws -> Void, onFailure: @escaping @Sendable (any Error) -> Void) {
+        self.body = body
+        self.onFailure = onFailure
+    }
+
+    func run(_ context: WriteContext) {
+        do { try context.item { try body(context) } } catch { failure = error }
+    }
+
+    func finish(_ commitError: (any Error)?) {
+        if let error = commitError ?? failure { onFailure(error) }
     }
 }

@@ -5,6 +5,7 @@ import Foundation
 #endif
 import IMCore
 import IMSQLite
+import Logging
 
 extension SQLiteChatStore {
     /// The end of the whole log right now (`GET /v1/events/cursor`).
@@ -41,8 +42,10 @@ extension SQLiteChatStore {
     /// Records what a session has received: its (and its device's) position, the first delivery of one-to-one
     /// messages (the sender's sessions get `onMessagesDelivered`), and the end of a session whose forced logout
     /// was delivered.
+    /// Waits for the COMMIT only when `endsSession` (later requests must see the session gone); otherwise the write is
+    /// queued — any later write is ordered after it — and failures are logged.
     func acknowledge(_ session: SessionRecord, cursor: Int64, delivered msgIds: [String], endsSession: Bool, now: Int64) async throws {
-        try await write { context in
+        let body: @Sendable (WriteContext) throws -> Void = { context in
             let db = context.connection
             if endsSession {
                 try db.query("DELETE FROM sessions WHERE resource = ?", session.resource)
@@ -64,6 +67,12 @@ extension SQLiteChatStore {
                     payloadJSON: try MessagePayload.json([message]), time: now
                 )
             }
+        }
+        if endsSession {
+            try await write(body)
+        } else {
+            let logger = logger
+            writer.submit(body) { error in logger.error("recording event delivery failed", metadata: ["error": "\(error)"]) }
         }
     }
 }

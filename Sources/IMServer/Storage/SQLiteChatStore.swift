@@ -13,10 +13,12 @@ import Synchronization
 final class SQLiteChatStore: ChatStore {
     let writer: GroupCommitWriter
     let reader: ReadQueue
+    let logger: Logger
     private let lastPrune = Mutex<Int64>(0)
 
     /// Opens (creating and migrating) the database; `onCommit` learns which users' logs changed.
     init(path: String, logger: Logger, onCommit: @escaping @Sendable (Set<UserKey>) -> Void) throws {
+        self.logger = logger
         writer = try GroupCommitWriter(path: path, logger: logger, onCommit: onCommit)
         reader = try ReadQueue(path: path, label: "imctl.server.reader")
     }
