@@ -40,10 +40,7 @@ struct AuthTests {
 
     @Test("login: 204 unknown user, 202 wrong password, 104 unknown token, 202 token of another user")
     func loginErrors() async throws {
-        try await TestServer.run { server in
-            _ = try await server.createApp()
-            try await server.register("alice")
-            try await server.register("bob")
+        try await TestServer.withApp { server in
             #expect(try server.errorCode(try await server.loginResponse(LoginRequest(userId: "carol", password: "secret", deviceUUID: "d1"))) == 204)
             #expect(try server.errorCode(try await server.loginResponse(LoginRequest(userId: "alice", password: "wrong", deviceUUID: "d1"))) == 202)
             #expect(try server.errorCode(try await server.loginResponse(LoginRequest(userId: "alice", token: "nope", deviceUUID: "d1"))) == 104)
@@ -57,9 +54,7 @@ struct AuthTests {
 
     @Test("an expired token → 108 at login; ttl 0 only by the operator; user ttl outside 1…31536000 → 110")
     func tokenExpiry() async throws {
-        try await TestServer.run { server in
-            _ = try await server.createApp()
-            try await server.register("alice")
+        try await TestServer.withApp(users: ["alice"]) { server in
             let short = try await server.adminToken("alice", ttl: 1)
             let never = try await server.adminToken("alice", ttl: 0)
             #expect(never.expiresAt == 0)
@@ -75,10 +70,7 @@ struct AuthTests {
 
     @Test("renew: 104 unknown, 108 expired, 202 other user; success keeps the session and its resource")
     func renew() async throws {
-        try await TestServer.run { server in
-            _ = try await server.createApp()
-            try await server.register("alice")
-            try await server.register("bob")
+        try await TestServer.withApp { server in
             var session = try await server.login("alice")
             let expired = try await server.adminToken("alice", ttl: 1)
             let bobs = try await server.adminToken("bob", ttl: nil)
@@ -98,9 +90,7 @@ struct AuthTests {
 
     @Test("requests without a session → 201; after logout → 201; revoked token → 104")
     func sessionErrors() async throws {
-        try await TestServer.run { server in
-            _ = try await server.createApp()
-            try await server.register("alice")
+        try await TestServer.withApp(users: ["alice"]) { server in
             let session = try await server.login("alice")
             #expect(try server.errorCode(try await server.request(.get, "/v1/events/cursor", app: "org#app")) == 201)
             var wrongResource = session.headers

@@ -11,10 +11,7 @@ import Testing
 @Suite("The event channel (§0, §1.5, §4.3, §8.2)", .timeLimit(.minutes(1)))
 struct EventTests {
     func withPair(_ body: @Sendable (TestServer, TestSession, TestSession) async throws -> Void) async throws {
-        try await TestServer.run { server in
-            _ = try await server.createApp()
-            try await server.register("alice")
-            try await server.register("bob")
+        try await TestServer.withApp { server in
             try await body(server, try await server.login("alice"), try await server.login("bob"))
         }
     }
@@ -125,10 +122,7 @@ struct EventTests {
 
     @Test("a new device starts at the oldest entry no session received; a returning one at its own cursor")
     func startPosition() async throws {
-        try await TestServer.run { server in
-            _ = try await server.createApp()
-            try await server.register("alice")
-            try await server.register("bob")
+        try await TestServer.withApp { server in
             let alice = try await server.login("alice")
             try await alice.sendOK(to: "bob", text: "before any login")
             let bob = try await server.login("bob", device: "phone")

@@ -19,9 +19,7 @@ struct ForcedLogoutTests {
 
     @Test("device limit evictOldest: the oldest session gets 206 naming the new device")
     func evictOldest() async throws {
-        try await TestServer.run { server in
-            _ = try await server.createApp(settings: ["maxDevicesPerUser": .int(1)])
-            try await server.register("alice")
+        try await TestServer.withApp(users: ["alice"], settings: ["maxDevicesPerUser": .int(1)]) { server in
             let first = try await server.login("alice", device: "one")
             let second = try await server.login("alice", device: "two", deviceName: "laptop")
             let event = try await expectForcedLogout(first, type: EventType.userDidLoginFromOtherDevice, code: 206)
@@ -32,9 +30,7 @@ struct ForcedLogoutTests {
 
     @Test("device limit rejectNew → 214 and no session changes")
     func rejectNew() async throws {
-        try await TestServer.run { server in
-            _ = try await server.createApp(settings: ["maxDevicesPerUser": .int(1), "devicePolicy": .string("rejectNew")])
-            try await server.register("alice")
+        try await TestServer.withApp(users: ["alice"], settings: ["maxDevicesPerUser": .int(1), "devicePolicy": .string("rejectNew")]) { server in
             let first = try await server.login("alice", device: "one")
             let refused = try await server.loginResponse(LoginRequest(userId: "alice", password: "secret", deviceUUID: "two"))
             #expect(try server.errorCode(refused) == 214)
@@ -44,9 +40,7 @@ struct ForcedLogoutTests {
 
     @Test("the same deviceUUID replaces its session silently")
     func sameDevice() async throws {
-        try await TestServer.run { server in
-            _ = try await server.createApp(settings: ["maxDevicesPerUser": .int(1)])
-            try await server.register("alice")
+        try await TestServer.withApp(users: ["alice"], settings: ["maxDevicesPerUser": .int(1)]) { server in
             let first = try await server.login("alice", device: "same")
             let second = try await server.login("alice", device: "same")
             #expect(try server.errorCode(try await first.poll()) == 201)
@@ -56,9 +50,7 @@ struct ForcedLogoutTests {
 
     @Test("device list and kick: 217 to the kicked session; 110 unknown resource; 202 bad credentials")
     func kick() async throws {
-        try await TestServer.run { server in
-            _ = try await server.createApp()
-            try await server.register("alice")
+        try await TestServer.withApp(users: ["alice"]) { server in
             let one = try await server.login("alice", device: "one")
             let two = try await server.login("alice", device: "two")
             let credentials = DeviceCredentials(userId: "alice", password: "secret")
@@ -79,9 +71,7 @@ struct ForcedLogoutTests {
 
     @Test("operator password change: 216 to every session, old tokens → 104, new password works")
     func passwordChange() async throws {
-        try await TestServer.run { server in
-            _ = try await server.createApp()
-            try await server.register("alice")
+        try await TestServer.withApp(users: ["alice"]) { server in
             let one = try await server.login("alice")
             let two = try await server.login("alice")
             let result = try server.decode(AdminActionResult.self, try await server.admin(.put, "/v1/admin/users/alice/password", body: SetPasswordRequest(password: "new")))
@@ -97,10 +87,7 @@ struct ForcedLogoutTests {
 
     @Test("operator delete: 207, then the ID → 204")
     func deleteUser() async throws {
-        try await TestServer.run { server in
-            _ = try await server.createApp()
-            try await server.register("alice")
-            try await server.register("bob")
+        try await TestServer.withApp { server in
             let session = try await server.login("alice")
             _ = try server.decode(AdminActionResult.self, try await server.admin(.delete, "/v1/admin/users/alice"))
             try await expectForcedLogout(session, type: EventType.userDidRemoveFromServer, code: 207, later: 104)
@@ -112,9 +99,7 @@ struct ForcedLogoutTests {
 
     @Test("operator deactivate: 305 event and 305 at login; reactivate restores login")
     func deactivate() async throws {
-        try await TestServer.run { server in
-            _ = try await server.createApp()
-            try await server.register("alice")
+        try await TestServer.withApp(users: ["alice"]) { server in
             let session = try await server.login("alice")
             _ = try await server.admin(.post, "/v1/admin/users/alice/deactivate")
             try await expectForcedLogout(session, type: EventType.userAuthenticationFailed, code: 305)
@@ -126,9 +111,7 @@ struct ForcedLogoutTests {
 
     @Test("operator token revocation: 202 event to sessions using them; the token → 104")
     func revoke() async throws {
-        try await TestServer.run { server in
-            _ = try await server.createApp()
-            try await server.register("alice")
+        try await TestServer.withApp(users: ["alice"]) { server in
             let session = try await server.login("alice")
             let result = try server.decode(AdminActionResult.self, try await server.admin(.delete, "/v1/admin/users/alice/tokens"))
             #expect(result.sessionsEnded == 1)
@@ -139,9 +122,7 @@ struct ForcedLogoutTests {
 
     @Test("operator force-logout: 217 to every session")
     func forceLogout() async throws {
-        try await TestServer.run { server in
-            _ = try await server.createApp()
-            try await server.register("alice")
+        try await TestServer.withApp(users: ["alice"]) { server in
             let session = try await server.login("alice")
             _ = try await server.admin(.post, "/v1/admin/users/alice/logout")
             try await expectForcedLogout(session, type: EventType.userKickedByOtherDevice, code: 217)
@@ -150,9 +131,7 @@ struct ForcedLogoutTests {
 
     @Test("token will-expire (109) at 80 %, then expiry (108) ends the session; later requests → 108")
     func tokenLifetime() async throws {
-        try await TestServer.run { server in
-            _ = try await server.createApp()
-            try await server.register("alice")
+        try await TestServer.withApp(users: ["alice"]) { server in
             let token = try await server.adminToken("alice", ttl: 3)
             let session = try await server.login("alice", token: token.token)
             let first = try await session.events(wait: 10)

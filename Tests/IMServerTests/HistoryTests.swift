@@ -7,10 +7,7 @@ import Testing
 struct HistoryTests {
     @Test("history pages by cursor in both directions with filters; bad cursor or page size → 110")
     func paging() async throws {
-        try await TestServer.run { server in
-            _ = try await server.createApp()
-            try await server.register("alice")
-            try await server.register("bob")
+        try await TestServer.withApp { server in
             let alice = try await server.login("alice")
             let bob = try await server.login("bob")
             var times: [Int64] = []
@@ -53,9 +50,7 @@ struct HistoryTests {
 
     @Test("conversation list: newest first, unread grows per received non-cmd message, paged")
     func conversations() async throws {
-        try await TestServer.run { server in
-            _ = try await server.createApp()
-            for user in ["alice", "bob", "carol"] { try await server.register(user) }
+        try await TestServer.withApp(users: ["alice", "bob", "carol"]) { server in
             let alice = try await server.login("alice")
             let bob = try await server.login("bob")
             let carol = try await server.login("carol")

@@ -7,10 +7,7 @@ import Testing
 struct MessageTests {
     /// Runs `body` with an app, users alice and bob, and alice's session.
     func withAlice(settings: [String: JSONValue] = [:], _ body: @Sendable (TestServer, TestSession) async throws -> Void) async throws {
-        try await TestServer.run { server in
-            _ = try await server.createApp(settings: settings)
-            try await server.register("alice")
-            try await server.register("bob")
+        try await TestServer.withApp(settings: settings) { server in
             try await body(server, try await server.login("alice"))
         }
     }

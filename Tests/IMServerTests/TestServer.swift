@@ -17,7 +17,12 @@ import Testing
 /// A real server on a temp data directory, driven through HummingbirdTesting, with helpers speaking the wire
 /// protocol. Each test gets its own directory (and so its own database).
 struct TestServer {
-    let client: any TestClientProtocol
+    /// Sends one request and returns the reply.
+    typealias Executor = @Sendable (String, HTTPRequest.Method, HTTPFields, ByteBuffer?) async throws -> Reply
+
+    let execute: Executor
+    /// The port of a live server, nil for the in-process router.
+    let port: Int?
     let dataDirectory: String
     let operatorCredentials: OperatorCredentials
 
@@ -38,8 +43,35 @@ struct TestServer {
         let data = try #require(FileManager.default.contents(atPath: directory + "/operator.json"))
         let credentials = try WireJSON.decode(OperatorCredentials.self, from: data)
         try await app.test(setup) { client in
-            try await body(TestServer(client: client, dataDirectory: directory, operatorCredentials: credentials))
+            let execute: Executor = { uri, method, headers, body in
+                let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
+                return Reply(status: response.status, body: response.body)
+            }
+            try await body(TestServer(execute: execute, port: client.port, dataDirectory: directory, operatorCredentials: credentials))
         }
+    }
+
+    /// Runs `body` against a fresh server hosting app `org#app` (with a settings patch) and the given users, each
+    /// with password "secret".
+    static func withApp(
+        users: [String] = ["alice", "bob"],
+        settings: [String: JSONValue] = [:],
+        _ body: @Sendable (TestServer) async throws -> Void
+    ) async throws {
+        try await run { server in
+            _ = try await server.createApp(settings: settings)
+            for user in users { try await server.register(user) }
+            try await body(server)
+        }
+    }
+
+    /// The same live server reached through another connection.
+    func with(client: TestClient) -> TestServer {
+        let execute: Executor = { uri, method, headers, body in
+            let response = try await client.execute(TestClient.Request(uri, method: method, headers: headers, body: body))
+            return Reply(status: response.status, body: response.body ?? ByteBuffer())
+        }
+        return TestServer(execute: execute, port: port, dataDirectory: dataDirectory, operatorCredentials: operatorCredentials)
     }
 
     // MARK: Raw requests
@@ -51,7 +83,7 @@ struct TestServer {
         app: String? = nil,
         headers extra: [String: String] = [:],
         body: (any Encodable)? = nil
-    ) async throws -> TestResponse {
+    ) async throws -> Reply {
         var headers: HTTPFields = [:]
         if let app { headers[HTTPField.Name(Header.app)!] = app }
         for (name, value) in extra { headers[HTTPField.Name(name)!] = value }
@@ -60,18 +92,18 @@ struct TestServer {
             headers[.contentType] = "application/json"
             buffer = ByteBuffer(bytes: try WireJSON.encode(body))
         }
-        return try await client.execute(uri: uri, method: method, headers: headers, body: buffer)
+        return try await execute(uri, method, headers, buffer)
     }
 
     /// Decodes a 200 response, failing the test with the error body otherwise.
-    func decode<T: Decodable>(_ type: T.Type, _ response: TestResponse, sourceLocation: SourceLocation = #_sourceLocation) throws -> T {
+    func decode<T: Decodable>(_ type: T.Type, _ response: Reply, sourceLocation: SourceLocation = #_sourceLocation) throws -> T {
         let bytes = Data(response.body.readableBytesView)
         try #require(response.status == .ok, "status \(response.status): \(String(decoding: bytes, as: UTF8.self))", sourceLocation: sourceLocation)
         return try WireJSON.decode(type, from: bytes)
     }
 
     /// The error code of a response, checking that its HTTP status matches the code.
-    func errorCode(_ response: TestResponse, sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
+    func errorCode(_ response: Reply, sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
         let bytes = Data(response.body.readableBytesView)
         let body = try #require(try? WireJSON.decode(APIErrorBody.self, from: bytes), "not an error: \(String(decoding: bytes, as: UTF8.self))", sourceLocation: sourceLocation)
         #expect(response.status.code == body.error.code.httpStatus, sourceLocation: sourceLocation)
@@ -100,7 +132,7 @@ struct TestServer {
     }
 
     /// An operator call in an app.
-    func admin(_ method: HTTPRequest.Method, _ uri: String, app: String = "org#app", body: (any Encodable)? = nil) async throws -> TestResponse {
+    func admin(_ method: HTTPRequest.Method, _ uri: String, app: String = "org#app", body: (any Encodable)? = nil) async throws -> Reply {
         try await request(method, uri, app: app, headers: operatorHeaders, body: body)
     }
 
@@ -131,7 +163,7 @@ struct TestServer {
     }
 
     /// A raw login response (for error checks).
-    func loginResponse(_ body: LoginRequest, app: String = "org#app") async throws -> TestResponse {
+    func loginResponse(_ body: LoginRequest, app: String = "org#app") async throws -> Reply {
         try await request(.post, "/v1/sessions", app: app, body: body)
     }
 }
@@ -156,13 +188,13 @@ struct TestSession: Sendable {
     var headers: [String: String] { ["Authorization": "Bearer \(token)", Header.resource: resource] }
 
     /// A user call of this session.
-    func call(_ method: HTTPRequest.Method, _ uri: String, body: (any Encodable)? = nil) async throws -> TestResponse {
+    func call(_ method: HTTPRequest.Method, _ uri: String, body: (any Encodable)? = nil) async throws -> Reply {
         try await server.request(method, uri, app: app, headers: headers, body: body)
     }
 
     /// Sends a text (or any body) message.
     func send(to: String, text: String = "hi", msgId: String? = nil, body: MessageBody? = nil, attributes: [String: JSONValue] = [:])
-        async throws -> TestResponse
+        async throws -> Reply
     {
         var message = Message(msgId: msgId ?? "", conversationId: "", from: "", to: to, chatType: .chat, body: body ?? .text(TextBody(content: text)))
         message.attributes = attributes
@@ -176,7 +208,7 @@ struct TestSession: Sendable {
     }
 
     /// One event request.
-    func poll(cursor: String? = nil, wait: Int = 0) async throws -> TestResponse {
+    func poll(cursor: String? = nil, wait: Int = 0) async throws -> Reply {
         var uri = "/v1/events?wait=\(wait)"
         if let cursor { uri += "&cursor=\(cursor)" }
         return try await call(.get, uri)
@@ -191,4 +223,10 @@ struct TestSession: Sendable {
 extension Event {
     /// The `code` of a forced-logout or token event.
     var code: Int64? { payload["code"]?.intValue }
+}
+
+/// A response as the tests see it, whichever client carried it.
+struct Reply: Sendable {
+    var status: HTTPResponse.Status
+    var body: ByteBuffer
 }
