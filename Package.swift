@@ -59,7 +59,11 @@ let package = Package(
         .testTarget(name: "IMSQLiteTests", dependencies: ["IMSQLite"], swiftSettings: swiftSettings),
         .testTarget(name: "IMClientTests", dependencies: ["IMClient", "IMCore"], swiftSettings: swiftSettings),
         .testTarget(name: "IMCLITests", dependencies: ["IMCLI", "IMCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "IMServerTests", dependencies: ["IMServer", "IMCore", "IMClient"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "IMServerTests",
+            dependencies: ["IMServer", "IMCore", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["IMCLI", "IMServer", "IMClient", "IMCore"],

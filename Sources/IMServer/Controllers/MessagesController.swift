@@ -1,0 +1,67 @@
+import Hummingbird
+import IMCore
+
+/// Sending, history and the server conversation list (§4.2, §4.5, §6).
+struct MessagesController {
+    let state: ServerState
+
+    /// `POST /v1/messages`.
+    func send(_ request: Request) async throws -> Response {
+        let call = try await state.userCall(request)
+        let message = try MessageValidator.normalized(try await request.decodeWire(Message.self), sender: call.session.userId)
+        let now = WallClock.milliseconds()
+        var limitError = try MessageValidator.contentError(message, settings: call.app.settings)
+        if !state.rateLimiter.allow(call.user, limit: call.app.settings.sendRatePerSecond, now: now), limitError == nil {
+            limitError = ChatError(.messageSendTrafficLimit, "more than \(call.app.settings.sendRatePerSecond) messages per second")
+        }
+        let plan = SendPlan(app: call.app, senderResource: call.session.resource, message: message, limitError: limitError, now: now)
+        return try APIResponse.json(try await state.store.send(plan))
+    }
+
+    /// `GET /v1/conversations/{conversationId}/messages`.
+    func history(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let call = try await state.userCall(request)
+        let direction = try request.query("direction").map { raw throws(ChatError) in
+            guard let direction = FetchDirection(rawValue: raw) else { throw ChatError(.invalidParam, "direction must be up or down") }
+            return direction
+        } ?? .up
+        var options = FetchMessageOptions(direction: direction)
+        options.from = try request.query("from").map { raw throws(ChatError) in try Validation.userId(raw) }
+        options.msgTypes = try request.query("msgTypes").map { raw throws(ChatError) in
+            try raw.split(separator: ",").map { name throws(ChatError) in
+                guard let type = BodyType(rawValue: String(name)) else { throw ChatError(.invalidParam, "unknown message type '\(name)'") }
+                return type
+            }
+        }
+        options.startTs = try request.queryInt("startTs", in: -1...Int64.max) ?? -1
+        options.endTs = try request.queryInt("endTs", in: -1...Int64.max) ?? -1
+        let pageSize = Int(try request.queryInt("pageSize", in: 1...50) ?? 20)
+        let position = try request.query("cursor").map { raw throws(ChatError) in try PageCursor.parseHistory(raw, up: direction == .up) }
+        let peerRaw = context.parameters.get("conversationId") ?? ""
+        let peer: String
+        switch request.query("type") ?? "chat" {
+        case "chat": peer = try Validation.userId(peerRaw)
+        case "groupChat": throw ChatError(GroupErrors.notExist, "group '\(peerRaw)' does not exist")
+        case "chatRoom": throw ChatError(GroupErrors.roomNotExist, "chat room '\(peerRaw)' does not exist")
+        default: throw ChatError(.invalidParam, "type must be chat, groupChat or chatRoom")
+        }
+        guard try await state.store.user(UserKey(app: call.app.id, userId: peer)) != nil else { throw ChatErrorFactory.userNotFound(peer) }
+        let query = HistoryQuery(
+            app: call.app.id, viewer: call.session.userId, peer: peer, options: options, position: position, pageSize: pageSize
+        )
+        return try APIResponse.json(try await state.store.history(query))
+    }
+
+    /// `GET /v1/conversations` (default mode; `pinned` and `mark` modes answer 110 for now).
+    func conversations(_ request: Request) async throws -> Response {
+        let call = try await state.userCall(request)
+        let pinned = request.query("pinned") == "true"
+        let mark = try request.queryInt("mark", in: 0...19)
+        if pinned, mark != nil { throw ChatError(.invalidParam, "ask for pinned or mark, not both") }
+        if pinned || mark != nil { throw ChatError(.invalidParam, "pinned and mark listings are not yet supported") }
+        let pageSize = Int(try request.queryInt("pageSize", in: 1...50) ?? 20)
+        let position = try request.query("cursor").map { raw throws(ChatError) in try PageCursor.parseConversations(raw) }
+        let query = ConversationQuery(app: call.app.id, owner: call.session.userId, position: position, pageSize: pageSize)
+        return try APIResponse.json(try await state.store.conversations(query))
+    }
+}

@@ -1,0 +1,36 @@
+import Hummingbird
+import IMCore
+import Logging
+import NIOCore
+
+/// Builds the server's JSON responses: a value with status 200, or a `ChatError` with its HTTP status and
+/// `APIErrorBody`. Any other error is a server failure (303).
+enum APIResponse {
+    /// A 200 response carrying `value` as wire JSON.
+    static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
+        let bytes = try WireJSON.encode(value)
+        return Response(
+            status: status,
+            headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes))
+        )
+    }
+
+    /// The error response for any thrown error.
+    static func error(_ error: any Error, logger: Logger) -> Response {
+        let chatError: ChatError
+        if let known = error as? ChatError {
+            chatError = known
+        } else {
+            logger.error("request failed", metadata: ["error": "\(error)"])
+            chatError = ChatError(.serverUnknownError, "the server failed to complete the request")
+        }
+        let response = try? json(APIErrorBody(error: chatError), status: HTTPResponse.Status(code: chatError.code.httpStatus))
+        return response ?? Response(status: .internalServerError)
+    }
+
+    /// An empty JSON object, for calls that answer nothing.
+    static func empty() throws -> Response {
+        try json([String: String]())
+    }
+}

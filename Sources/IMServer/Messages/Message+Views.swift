@@ -1,0 +1,30 @@
+import IMCore
+
+extension Message {
+    /// The message as `viewer` sees it: conversation = the other party, direction relative to the viewer.
+    /// `self` is the stored (sender's) view.
+    func viewed(by viewer: String, delivered: Bool) -> Message {
+        var view = self
+        view.status = .success
+        if viewer == from {
+            view.direction = .send
+            view.conversationId = to
+            view.hasRead = true
+            view.hasDeliverAck = delivered
+        } else {
+            view.direction = .receive
+            view.conversationId = from
+            view.hasRead = false
+            view.hasDeliverAck = false
+        }
+        return view
+    }
+
+    /// The one-to-one conversation key of both parties, independent of direction.
+    var pairKey: String { from < to ? from + "|" + to : to + "|" + from }
+
+    /// Whether two sends carry the same content (§4.2 idempotency).
+    func hasSameContent(as other: Message) -> Bool {
+        from == other.from && to == other.to && body == other.body && attributes == other.attributes
+    }
+}

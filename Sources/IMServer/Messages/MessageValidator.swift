@@ -1,0 +1,108 @@
+import IMCore
+
+/// The format and content rules of a one-to-one send (§3.2–§3.4), in the error precedence of §0.
+enum MessageValidator {
+    /// The most bytes body + attributes may take serialized.
+    static let maxContentBytes = 5_120
+    private static let reservedAttributes: Set<String> = ["im_at_list", "im_ignore_notification", "im_force_notification", "im_push_ext"]
+
+    /// Checks format (110, 101, 105) and existence-class rules that need no storage (500 `from`, 400 files, 606/705
+    /// for chat types this slice has no targets for). Returns the message with `from`, `to` and `msgId` normalized.
+    static func normalized(_ raw: Message, sender: String) throws(ChatError) -> Message {
+        var message = raw
+        if message.msgId.isEmpty { message.msgId = randomMessageId() } else { try Validation.msgId(message.msgId) }
+        message.to = try Validation.userId(message.to)
+        try validateBody(message.body)
+        try validateAttributes(message.attributes)
+        if !message.from.isEmpty, message.from.lowercased() != sender {
+            throw ChatError(.messageInvalid, "from must be the caller")
+        }
+        message.from = sender
+        switch message.chatType {
+        case .chat: break
+        case .groupChat: throw ChatError(GroupErrors.notExist, "group '\(message.to)' does not exist")
+        case .chatRoom: throw ChatError(GroupErrors.roomNotExist, "chat room '\(message.to)' does not exist")
+        }
+        switch message.body {
+        case .image, .voice, .video, .file: throw ChatError(.fileNotFound, "the attachment was not uploaded")
+        default: break
+        }
+        return message
+    }
+
+    /// The content/limit error of a valid message, if any: 510 size, then 501 keyword filter.
+    static func contentError(_ message: Message, settings: AppSettings) throws -> ChatError? {
+        let size = try WireJSON.encode(message.body).count + WireJSON.encode(message.attributes).count
+        if size > maxContentBytes {
+            return ChatError(.messageSizeLimit, "body and attributes take \(size) bytes, more than \(maxContentBytes)")
+        }
+        let texts: [String]
+        switch message.body {
+        case .text(let text): texts = [text.content]
+        case .custom(let custom): texts = [custom.event] + (custom.params.map { Array($0.values) } ?? [])
+        default: texts = []
+        }
+        let lowered = texts.map { $0.lowercased() }
+        if let hit = settings.keywordFilter.first(where: { word in !word.isEmpty && lowered.contains { $0.contains(word.lowercased()) } }) {
+            return ChatError(.messageIncludeIllegalContent, "the message contains the filtered word '\(hit)'")
+        }
+        return nil
+    }
+
+    private static func validateBody(_ body: MessageBody) throws(ChatError) {
+        switch body {
+        case .text(let text):
+            if text.content.isEmpty { throw ChatError(.invalidParam, "text content must not be empty") }
+        case .location(let location):
+            guard (-90...90).contains(location.latitude), (-180...180).contains(location.longitude) else {
+                throw ChatError(.invalidParam, "latitude must be in [-90, 90] and longitude in [-180, 180]")
+            }
+        case .custom(let custom):
+            let eventOK = (1...32).contains(custom.event.utf8.count)
+                && custom.event.utf8.allSatisfy { Validation.isMessageEventByte($0) }
+            guard eventOK else { throw ChatError(.invalidParam, "custom event must match ^[A-Za-z0-9_./-]{1,32}$") }
+            guard (custom.params?.count ?? 0) <= 16 else { throw ChatError(.invalidParam, "custom params take at most 16 entries") }
+        case .cmd(let cmd):
+            guard (1...128).contains(cmd.action.utf8.count) else { throw ChatError(.invalidParam, "cmd action must be 1 to 128 bytes") }
+            if cmd.action.hasPrefix("im_") { throw ChatError(.invalidParam, "cmd actions starting im_ are reserved") }
+        case .image, .voice, .video, .file:
+            break
+        }
+    }
+
+    private static func validateAttributes(_ attributes: [String: JSONValue]) throws(ChatError) {
+        for (key, value) in attributes where key.hasPrefix("im_") {
+            guard reservedAttributes.contains(key) else { throw ChatError(.invalidParam, "attribute key '\(key)' is reserved") }
+            let typeOK: Bool
+            switch (key, value) {
+            case ("im_at_list", .string(let all)): typeOK = all == "all"
+            case ("im_at_list", .array(let ids)): typeOK = ids.allSatisfy { $0.stringValue != nil }
+            case ("im_ignore_notification", .bool), ("im_force_notification", .bool): typeOK = true
+            case ("im_push_ext", .object): typeOK = true
+            default: typeOK = false
+            }
+            guard typeOK else { throw ChatError(.invalidParam, "attribute '\(key)' has the wrong type") }
+        }
+    }
+
+    /// A random 22-character message ID of `[A-Za-z0-9]`.
+    static func randomMessageId() -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<22).map { _ in alphabet.randomElement(using: &generator)! })
+    }
+}
+
+/// Group and room codes used before groups and rooms exist.
+enum GroupErrors {
+    static let notExist = ErrorCode(rawValue: 606)
+    static let roomNotExist = ErrorCode(rawValue: 705)
+}
+
+extension Validation {
+    /// A byte of a custom event name: `[A-Za-z0-9_./-]`.
+    static func isMessageEventByte(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            || [0x5F, 0x2E, 0x2F, 0x2D].contains(byte)
+    }
+}

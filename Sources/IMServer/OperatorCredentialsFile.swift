@@ -1,0 +1,53 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import Glibc
+import IMCore
+
+/// `operator.json` in the data directory: created on first start with random credentials, mode 0600, written
+/// atomically (temp file + rename).
+enum OperatorCredentialsFile {
+    /// Reads the credentials, creating them when the file does not exist.
+    static func loadOrCreate(at path: String) throws -> OperatorCredentials {
+        if let data = FileManager.default.contents(atPath: path) {
+            return try WireJSON.decode(OperatorCredentials.self, from: data)
+        }
+        let credentials = OperatorCredentials(clientId: "op_" + Secrets.randomHex(16), clientSecret: Secrets.randomToken())
+        try writeAtomically(Array(try WireJSON.encode(credentials)), to: path, mode: 0o600)
+        return credentials
+    }
+
+    /// Creates a directory (and its parents) with the given mode when missing.
+    static func ensureDirectory(_ path: String, mode: mode_t = 0o700) throws {
+        if FileManager.default.fileExists(atPath: path) { return }
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: nil)
+        chmod(path, mode)
+    }
+
+    private static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t) throws {
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode)
+        guard fd >= 0 else { throw FileError(path: temporary, errno: errno) }
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        let synced = fsync(fd)
+        close(fd)
+        guard written == bytes.count, synced == 0 else {
+            unlink(temporary)
+            throw FileError(path: temporary, errno: errno)
+        }
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw FileError(path: path, errno: errno)
+        }
+    }
+}
+
+/// A failed file operation, with the path and the system error number.
+struct FileError: Error, CustomStringConvertible {
+    var path: String
+    var errno: Int32
+
+    var description: String { "\(path): \(String(cString: strerror(errno)))" }
+}

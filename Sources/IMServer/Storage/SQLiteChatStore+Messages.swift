@@ -1,0 +1,166 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import IMCore
+import IMSQLite
+
+extension SQLiteChatStore {
+    /// Stores and fans out a one-to-one message (§4.2, §5); a repeated `msgId` with the same content returns
+    /// the stored message and delivers nothing. Returns the sender's view and the cursor before the write.
+    func send(_ plan: SendPlan) async throws -> SendMessageResponse {
+        try await write { context in
+            let db = context.connection
+            let app = plan.app.id
+            var message = plan.message
+            guard try db.user(UserKey(app: app, userId: message.to)) != nil else { throw ChatErrorFactory.userNotFound(message.to) }
+            let cursor = try context.currentCursor()
+            if let existing = try db.first("SELECT json, delivered FROM messages WHERE app = ? AND msg_id = ?", app, message.msgId) {
+                let stored = try WireJSON.decode(Message.self, from: Data(existing.string(0).utf8))
+                guard stored.hasSameContent(as: message) else {
+                    throw ChatError(.messageInvalid, "message ID '\(message.msgId)' is already used for other content")
+                }
+                return SendMessageResponse(message: stored.viewed(by: message.from, delivered: existing.bool(1)), cursor: String(cursor))
+            }
+            let isSelf = message.from == message.to
+            if plan.app.settings.friendsOnlyMessaging, !isSelf {
+                throw ChatError(.userNotOnRoster, "'\(message.to)' is not a contact and the app allows messages to contacts only")
+            }
+            if let limitError = plan.limitError { throw limitError }
+
+            let pair = message.pairKey
+            let latest = try db.first("SELECT MAX(server_time) FROM messages WHERE app = ? AND pair = ?", app, pair)?.optionalInt(0)
+            message.serverTime = max(plan.now, (latest ?? 0) + 1)
+            message.conversationId = message.to
+            message.direction = .send
+            message.status = .success
+            message.hasRead = true
+            let storedJSON = try WireJSON.string(message)
+            try db.query(
+                """
+                INSERT INTO messages (app, msg_id, sender, recipient, pair, body_type, server_time, json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                app, message.msgId, message.from, message.to, pair, message.body.type.rawValue, message.serverTime, storedJSON
+            )
+            let isCmd = message.body.type == .cmd
+            if !isCmd { try context.updateConversations(app: app, message: message) }
+
+            let type = isCmd ? EventType.cmdMessagesReceived : EventType.messagesReceived
+            let sender = UserKey(app: app, userId: message.from)
+            if !isSelf {
+                try context.appendEvent(
+                    to: UserKey(app: app, userId: message.to), type: type,
+                    payloadJSON: try MessagePayload.json([message.viewed(by: message.to, delivered: false)]),
+                    time: message.serverTime, kind: .receivedMessage, msgId: message.msgId
+                )
+            }
+            try context.appendEvent(
+                to: sender, type: type, payloadJSON: "{\"messages\":[\(storedJSON)]}", time: message.serverTime,
+                except: plan.senderResource, kind: .sentMessage, msgId: message.msgId
+            )
+            return SendMessageResponse(message: message, cursor: String(cursor))
+        }
+    }
+
+    /// One page of a one-to-one history, keyset-paged by (`serverTime`, `msgId`) in the query's direction.
+    func history(_ query: HistoryQuery) async throws -> CursorResult<Message> {
+        try await read { db in
+            let pair = query.viewer < query.peer ? query.viewer + "|" + query.peer : query.peer + "|" + query.viewer
+            var sql = "SELECT json, delivered, server_time, msg_id FROM messages WHERE app = ? AND pair = ? AND body_type <> 'cmd'"
+            var values: [any SQLBindable] = [query.app, pair]
+            let up = query.options.direction == .up
+            if let position = query.position {
+                sql += up ? " AND (server_time, msg_id) < (?, ?)" : " AND (server_time, msg_id) > (?, ?)"
+                values += [position.time, position.msgId]
+            }
+            if query.options.startTs >= 0 {
+                sql += " AND server_time >= ?"
+                values.append(query.options.startTs)
+            }
+            if query.options.endTs >= 0 {
+                sql += " AND server_time <= ?"
+                values.append(query.options.endTs)
+            }
+            if let from = query.options.from {
+                sql += " AND sender = ?"
+                values.append(from)
+            }
+            if let types = query.options.msgTypes, !types.isEmpty {
+                sql += " AND body_type IN (\(types.map { _ in "?" }.joined(separator: ", ")))"
+                values += types.map(\.rawValue)
+            }
+            sql += up ? " ORDER BY server_time DESC, msg_id DESC LIMIT ?" : " ORDER BY server_time, msg_id LIMIT ?"
+            values.append(query.pageSize + 1)
+            let rows = try db.query(sql, values: values)
+            let page = rows.prefix(query.pageSize)
+            let messages = try page.map {
+                try WireJSON.decode(Message.self, from: Data($0.string(0).utf8)).viewed(by: query.viewer, delivered: $0.bool(1))
+            }
+            let next = rows.count > query.pageSize ? page.last.map { PageCursor.history(time: $0.int(2), msgId: $0.string(3), up: up) } : nil
+            return CursorResult(cursor: next, data: messages)
+        }
+    }
+
+    /// One page of the caller's server conversation list, newest `latestMessage` first.
+    func conversations(_ query: ConversationQuery) async throws -> CursorResult<ServerConversation> {
+        try await read { db in
+            var sql = """
+                SELECT c.peer, c.unread, c.latest_time, m.json, m.delivered FROM conversations c
+                LEFT JOIN messages m ON m.app = c.app AND m.msg_id = c.latest_msg_id
+                WHERE c.app = ? AND c.owner = ?
+                """
+            var values: [any SQLBindable] = [query.app, query.owner]
+            if let position = query.position {
+                sql += " AND (c.latest_time, c.peer) < (?, ?)"
+                values += [position.time, position.peer]
+            }
+            sql += " ORDER BY c.latest_time DESC, c.peer DESC LIMIT ?"
+            values.append(query.pageSize + 1)
+            let rows = try db.query(sql, values: values)
+            let page = rows.prefix(query.pageSize)
+            let data = try page.map { row in
+                let latest = try row.optionalString(3).map {
+                    try WireJSON.decode(Message.self, from: Data($0.utf8)).viewed(by: query.owner, delivered: row.bool(4))
+                }
+                return ServerConversation(conversationId: row.string(0), type: .chat, unreadCount: Int(row.int(1)), latestMessage: latest)
+            }
+            let next = rows.count > query.pageSize ? page.last.map { PageCursor.conversations(time: $0.int(2), peer: $0.string(0)) } : nil
+            return CursorResult(cursor: next, data: data)
+        }
+    }
+}
+
+extension WriteContext {
+    /// Moves both parties' conversation entries to this message; the recipient's unread count grows.
+    func updateConversations(app: Int64, message: Message) throws {
+        let sql = """
+            INSERT INTO conversations (app, owner, peer, chat_type, unread, latest_msg_id, latest_time) VALUES (?, ?, ?, 'chat', ?, ?, ?)
+            ON CONFLICT (app, owner, peer) DO UPDATE SET unread = unread + excluded.unread,
+                latest_msg_id = excluded.latest_msg_id, latest_time = excluded.latest_time
+            """
+        try connection.query(sql, app, message.from, message.to, 0, message.msgId, message.serverTime)
+        if message.from != message.to {
+            try connection.query(sql, app, message.to, message.from, 1, message.msgId, message.serverTime)
+        }
+    }
+}
+
+/// A history request, validated.
+struct HistoryQuery: Sendable {
+    var app: Int64
+    var viewer: String
+    var peer: String
+    var options: FetchMessageOptions
+    var position: (time: Int64, msgId: String)?
+    var pageSize: Int
+}
+
+/// A conversation-list request, validated.
+struct ConversationQuery: Sendable {
+    var app: Int64
+    var owner: String
+    var position: (time: Int64, peer: String)?
+    var pageSize: Int
+}

@@ -1,0 +1,105 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import IMCore
+import IMSQLite
+import Logging
+import Synchronization
+
+/// The SQLite implementation of ``ChatStore``: one group-commit writer, one reader connection, WAL mode,
+/// `synchronous=FULL`.
+final class SQLiteChatStore: ChatStore {
+    let writer: GroupCommitWriter
+    let reader: ReadQueue
+    let logger: Logger
+    private let lastPrune = Mutex<Int64>(0)
+
+    /// Opens (creating and migrating) the database; `onCommit` learns which users' logs changed.
+    init(path: String, logger: Logger, onCommit: @escaping @Sendable (Set<UserKey>) -> Void) throws {
+        self.logger = logger
+        writer = try GroupCommitWriter(path: path, logger: logger, onCommit: onCommit)
+        reader = try ReadQueue(path: path, label: "imctl.server.reader")
+    }
+
+    func close() {
+        reader.close()
+        writer.close()
+    }
+
+    /// Queues a write; about once an hour it also queues the 7-day retention sweep of the event log.
+    func write<T: Sendable>(_ body: @escaping @Sendable (WriteContext) throws -> T) async throws -> T {
+        let now = WallClock.milliseconds()
+        let due = lastPrune.withLock { last in
+            guard now - last > 3_600_000 else { return false }
+            last = now
+            return true
+        }
+        if due {
+            Task { _ = try? await writer.write { try $0.pruneEvents(olderThan: now - EventRetention.maxAgeMilliseconds) } }
+        }
+        return try await writer.write(body)
+    }
+
+    func read<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
+        try await reader.read(body)
+    }
+
+    // MARK: Apps
+
+    func createApp(_ info: AppInfo) async throws -> AppRecord {
+        let settings = try WireJSON.string(info.settings)
+        return try await write { context in
+            let db = context.connection
+            if try db.first("SELECT 1 FROM apps WHERE app_key = ?", info.appKey) != nil {
+                throw ChatError(.invalidParam, "app '\(info.appKey)' already exists")
+            }
+            try db.query(
+                "INSERT INTO apps (app_key, client_id, client_secret, created_at, settings) VALUES (?, ?, ?, ?, ?)",
+                info.appKey, info.clientId, info.clientSecret, info.createdAt, settings
+            )
+            return AppRecord(id: db.lastInsertRowID, info: info)
+        }
+    }
+
+    func apps() async throws -> [AppRecord] {
+        try await read { db in
+            try db.query("SELECT id, app_key, client_id, client_secret, created_at, settings FROM apps ORDER BY id").map {
+                AppRecord(
+                    id: $0.int(0),
+                    info: AppInfo(
+                        appKey: $0.string(1),
+                        clientId: $0.string(2),
+                        clientSecret: $0.string(3),
+                        createdAt: $0.int(4),
+                        settings: try WireJSON.decode(AppSettings.self, from: Data($0.string(5).utf8))
+                    )
+                )
+            }
+        }
+    }
+
+    func deleteApp(_ app: Int64) async throws {
+        try await write { context in
+            let db = context.connection
+            for table in ["users", "tokens", "sessions", "devices", "events", "user_logs", "messages", "conversations"] {
+                try db.query("DELETE FROM \(table) WHERE app = ?", app)
+            }
+            try db.query("DELETE FROM apps WHERE id = ?", app)
+        }
+    }
+
+    func updateSettings(_ app: Int64, _ settings: AppSettings) async throws {
+        let json = try WireJSON.string(settings)
+        try await write { context in
+            try context.connection.query("UPDATE apps SET settings = ? WHERE id = ?", json, app)
+        }
+    }
+}
+
+/// How long the event log keeps entries, and how many message entries per user.
+enum EventRetention {
+    static let maxAgeMilliseconds: Int64 = 7 * 24 * 3_600_000
+    static let maxMessagesPerUser: Int64 = 500
+}

@@ -1,0 +1,139 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import HTTPTypes
+import HummingbirdTesting
+import IMCore
+import Testing
+
+@Suite("The event channel (§0, §1.5, §4.3, §8.2)", .timeLimit(.minutes(1)))
+struct EventTests {
+    func withPair(_ body: @Sendable (TestServer, TestSession, TestSession) async throws -> Void) async throws {
+        try await TestServer.withApp { server in
+            try await body(server, try await server.login("alice"), try await server.login("bob"))
+        }
+    }
+
+    @Test("a held request returns as soon as a message commits, well before the hold ends; live messages are onlineState true")
+    func longPollWakesOnCommit() async throws {
+        try await withPair { server, alice, bob in
+            _ = try await bob.events()  // now online: later messages are live
+            let started = ContinuousClock.now
+            async let held = bob.events(wait: 30)
+            try await Task.sleep(for: .milliseconds(300))
+            try await alice.sendOK(to: "bob", text: "ping")
+            let batch = try await held
+            #expect(ContinuousClock.now - started < .seconds(20))
+            let event = try #require(batch.events.first)
+            #expect(event.type == EventType.messagesReceived)
+            let message = try #require(try event.messages().first)
+            #expect(message.body.text == "ping")
+            #expect(message.direction == .receive)
+            #expect(message.conversationId == "alice")
+            #expect(message.onlineState)
+            #expect(batch.cursor == String(event.seq!))
+        }
+    }
+
+    @Test("an empty hold ends with no events and the same cursor")
+    func emptyHold() async throws {
+        try await withPair { server, alice, bob in
+            let batch = try await bob.events(wait: 1)
+            #expect(batch.events.isEmpty)
+            #expect(batch.cursor == bob.login.cursor)
+        }
+    }
+
+    @Test("offline backlog: sync markers around it, onlineState false; no markers without a message")
+    func backlog() async throws {
+        try await withPair { server, alice, bob in
+            try await alice.sendOK(to: "bob", text: "one")
+            try await alice.sendOK(to: "bob", text: "two")
+            let batch = try await bob.events()
+            #expect(batch.events.map(\.type) == [
+                EventType.offlineSyncStart, EventType.messagesReceived, EventType.messagesReceived, EventType.offlineSyncFinish,
+            ])
+            #expect(batch.events.first?.seq == nil)
+            #expect(batch.events.last?.seq == nil)
+            let messages = try batch.events.flatMap { try $0.messages() }
+            #expect(messages.map(\.body.text) == ["one", "two"])
+            #expect(messages.allSatisfy { !$0.onlineState })
+            let seqs = batch.events.compactMap(\.seq)
+            #expect(seqs == seqs.sorted() && Set(seqs).count == seqs.count)
+        }
+    }
+
+    @Test("first delivery sends onMessagesDelivered (hasDeliverAck) to the sender, once")
+    func deliveryReceipt() async throws {
+        try await withPair { server, alice, bob in
+            let sent = try await alice.sendOK(to: "bob", text: "ack me")
+            _ = try await bob.events()
+            let batch = try await alice.events(wait: 10)
+            let receipt = try #require(batch.events.first { $0.type == EventType.messagesDelivered })
+            let message = try #require(try receipt.messages().first)
+            #expect(message.msgId == sent.message.msgId)
+            #expect(message.hasDeliverAck)
+            _ = try await bob.events(cursor: bob.login.cursor)
+            let later = try await alice.events(cursor: batch.cursor, wait: 1)
+            #expect(later.events.allSatisfy { $0.type != EventType.messagesDelivered })
+        }
+    }
+
+    @Test("the sender's other device gets direction send; the sending device gets nothing")
+    func multiDevice() async throws {
+        try await withPair { server, alice, bob in
+            let other = try await server.login("alice")
+            try await alice.sendOK(to: "bob", text: "mine")
+            let copy = try await other.events(wait: 5)
+            let message = try #require(try copy.events.first { $0.type == EventType.messagesReceived }?.messages().first)
+            #expect(message.direction == .send)
+            #expect(message.conversationId == "bob")
+            let own = try await alice.events()
+            #expect(own.events.allSatisfy { $0.type != EventType.messagesReceived })
+        }
+    }
+
+    @Test("cmd messages: onCmdMessagesReceived, never in history")
+    func cmd() async throws {
+        try await withPair { server, alice, bob in
+            _ = try server.decode(SendMessageResponse.self, try await alice.send(to: "bob", body: .cmd(CmdBody(action: "typing"))))
+            let batch = try await bob.events()
+            #expect(batch.events.contains { $0.type == EventType.cmdMessagesReceived })
+            let history = try server.decode(CursorResult<Message>.self, try await bob.call(.get, "/v1/conversations/alice/messages"))
+            #expect(history.data.isEmpty)
+        }
+    }
+
+    @Test("a cursor behind the oldest kept entry → gap: true; the newest 500 message entries are kept")
+    func gap() async throws {
+        try await withPair { server, alice, bob in
+            try await server.patchSettings("org#app", ["sendRatePerSecond": .int(10_000)])
+            for index in 0..<505 { try await alice.sendOK(to: "bob", text: "m\(index)") }
+            let batch = try await bob.events(cursor: bob.login.cursor)
+            #expect(batch.gap)
+            let texts = try batch.events.flatMap { try $0.messages() }.compactMap(\.body.text)
+            #expect(texts.first == "m5")
+            let later = try await bob.events(cursor: batch.cursor)
+            #expect(!later.gap)
+        }
+    }
+
+    @Test("a new device starts at the oldest entry no session received; a returning one at its own cursor")
+    func startPosition() async throws {
+        try await TestServer.withApp { server in
+            let alice = try await server.login("alice")
+            try await alice.sendOK(to: "bob", text: "before any login")
+            let bob = try await server.login("bob", device: "phone")
+            let first = try await bob.events()
+            #expect(try first.events.flatMap { try $0.messages() }.map(\.body.text) == ["before any login"])
+            try await alice.sendOK(to: "bob", text: "while away")
+            _ = try await bob.call(.delete, "/v1/sessions/current")
+            let back = try await server.login("bob", device: "phone")
+            #expect(back.login.cursor == first.cursor)
+            let again = try await back.events()
+            #expect(try again.events.flatMap { try $0.messages() }.map(\.body.text) == ["while away"])
+        }
+    }
+}

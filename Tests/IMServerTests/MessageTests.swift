@@ -1,0 +1,117 @@
+import HTTPTypes
+import HummingbirdTesting
+import IMCore
+import Testing
+
+@Suite("Sending one-to-one messages (§3.2–§3.4, §4.2)", .timeLimit(.minutes(1)))
+struct MessageTests {
+    /// Runs `body` with an app, users alice and bob, and alice's session.
+    func withAlice(settings: [String: JSONValue] = [:], _ body: @Sendable (TestServer, TestSession) async throws -> Void) async throws {
+        try await TestServer.withApp(settings: settings) { server in
+            try await body(server, try await server.login("alice"))
+        }
+    }
+
+    @Test("a send returns the stored message: server fields set, serverTime strictly increasing")
+    func send() async throws {
+        try await withAlice { server, alice in
+            let first = try await alice.sendOK(to: "Bob", text: "one")
+            let second = try await alice.sendOK(to: "bob", text: "two")
+            #expect(first.message.to == "bob")
+            #expect(first.message.from == "alice")
+            #expect(first.message.conversationId == "bob")
+            #expect(first.message.status == .success)
+            #expect(first.message.msgId.count == 22)
+            #expect(second.message.serverTime > first.message.serverTime)
+            #expect(Int64(second.cursor)! > Int64(first.cursor)!)
+        }
+    }
+
+    @Test("idempotency: same msgId and content → the stored message, one event; other content or sender → 500")
+    func idempotency() async throws {
+        try await withAlice { server, alice in
+            let bob = try await server.login("bob")
+            let first = try await alice.sendOK(to: "bob", text: "hello", msgId: "m-1")
+            let again = try await alice.sendOK(to: "bob", text: "hello", msgId: "m-1")
+            #expect(again.message == first.message)
+            #expect(try server.errorCode(try await alice.send(to: "bob", text: "other", msgId: "m-1")) == 500)
+            #expect(try server.errorCode(try await bob.send(to: "alice", text: "hello", msgId: "m-1")) == 500)
+            let batch = try await bob.events()
+            #expect(batch.events.filter { $0.type == EventType.messagesReceived }.count == 1)
+            let history = try server.decode(CursorResult<Message>.self, try await bob.call(.get, "/v1/conversations/alice/messages"))
+            #expect(history.data.map(\.msgId) == ["m-1"])
+        }
+    }
+
+    @Test("format errors → 110; from ≠ caller → 500; unknown recipient → 204; attachments → 400")
+    func formatErrors() async throws {
+        try await withAlice { server, alice in
+            func code(_ body: MessageBody, attributes: [String: JSONValue] = [:], msgId: String? = nil, to: String = "bob") async throws -> Int {
+                try server.errorCode(try await alice.send(to: to, msgId: msgId, body: body, attributes: attributes))
+            }
+            let text = MessageBody.text(TextBody(content: "x"))
+            #expect(try await code(text, msgId: "bad id") == 110)
+            #expect(try await code(.text(TextBody(content: ""))) == 110)
+            #expect(try await code(text, attributes: ["im_unknown": .bool(true)]) == 110)
+            #expect(try await code(text, attributes: ["im_ignore_notification": .string("yes")]) == 110)
+            #expect(try await code(.custom(CustomBody(event: "bad event!"))) == 110)
+            #expect(try await code(.cmd(CmdBody(action: "im_reserved"))) == 110)
+            #expect(try await code(.location(LocationBody(latitude: 91, longitude: 0))) == 110)
+            #expect(try await code(.file(FileBody(displayName: "a.txt"))) == 400)
+            #expect(try await code(text, to: "nobody") == 204)
+            var forged = Message(msgId: "", conversationId: "", from: "bob", to: "bob", chatType: .chat, body: text)
+            forged.attributes = ["im_at_list": .string("all"), "custom": .double(1.5)]
+            #expect(try server.errorCode(try await alice.call(.post, "/v1/messages", body: forged)) == 500)
+            forged.from = "alice"
+            let sent = try server.decode(SendMessageResponse.self, try await alice.call(.post, "/v1/messages", body: forged))
+            #expect(sent.message.attributes == forged.attributes)
+        }
+    }
+
+    @Test("body + attributes over 5,120 bytes → 510")
+    func sizeLimit() async throws {
+        try await withAlice { server, alice in
+            #expect(try server.errorCode(try await alice.send(to: "bob", text: String(repeating: "x", count: 5_200))) == 510)
+            _ = try await alice.sendOK(to: "bob", text: String(repeating: "x", count: 4_000))
+        }
+    }
+
+    @Test("keyword filter → 501, case-insensitively")
+    func keywordFilter() async throws {
+        try await withAlice(settings: ["keywordFilter": .array([.string("Spam")])]) { server, alice in
+            #expect(try server.errorCode(try await alice.send(to: "bob", text: "buy SPAM now")) == 501)
+            _ = try await alice.sendOK(to: "bob", text: "fine")
+        }
+    }
+
+    @Test("send rate per user → 502")
+    func rateLimit() async throws {
+        try await withAlice(settings: ["sendRatePerSecond": .int(2)]) { server, alice in
+            var codes: [Int] = []
+            for _ in 0..<6 {
+                let response = try await alice.send(to: "bob")
+                codes.append(response.status == .ok ? 0 : try server.errorCode(response))
+            }
+            #expect(codes.contains(502))
+        }
+    }
+
+    @Test("friendsOnlyMessaging → 221 except to oneself")
+    func friendsOnly() async throws {
+        try await withAlice(settings: ["friendsOnlyMessaging": .bool(true)]) { server, alice in
+            #expect(try server.errorCode(try await alice.send(to: "bob")) == 221)
+            _ = try await alice.sendOK(to: "alice")
+        }
+    }
+
+    @Test("a send is acknowledged only after its COMMIT: a fresh connection sees it")
+    func durable() async throws {
+        try await withAlice { server, alice in
+            let sent = try await alice.sendOK(to: "bob", text: "kept", msgId: "durable-1")
+            let probe = try ProbeDatabase(path: server.dataDirectory + "/server.sqlite")
+            #expect(try probe.count("SELECT COUNT(*) FROM messages WHERE msg_id = 'durable-1'") == 1)
+            #expect(try probe.count("SELECT COUNT(*) FROM events WHERE msg_id = 'durable-1'") == 2)
+            #expect(sent.message.msgId == "durable-1")
+        }
+    }
+}

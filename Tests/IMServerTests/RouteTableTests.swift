@@ -1,0 +1,47 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import IMCore
+import Logging
+import Testing
+
+@testable import IMServer
+
+@Suite("The route table")
+struct RouteTableTests {
+    @Test("registered routes == Route.all == the paths and methods of docs/openapi.yaml")
+    func routesMatch() async throws {
+        let directory = "/tmp/imserver-routes-\(Secrets.randomHex(12))"
+        defer { _ = try? FileManager.default.removeItem(atPath: directory) }
+        var configuration = ServerConfiguration(dataDirectory: directory)
+        configuration.logLevel = .critical
+        let state = try await ServerState.make(configuration)
+        defer { state.store.close() }
+        let registered = RouteTable(state: state).routes
+        #expect(registered == Route.all)
+        #expect(Set(try Self.openAPIRoutes()) == Set(Route.all))
+        #expect(try Self.openAPIRoutes().count == Route.all.count)
+    }
+
+    /// The `path: method` pairs of the hand-written OpenAPI document.
+    static func openAPIRoutes() throws -> [Route] {
+        let root = String(#filePath).split(separator: "/").dropLast(3).joined(separator: "/")
+        let data = try #require(FileManager.default.contents(atPath: "/" + root + "/docs/openapi.yaml"))
+        let text = String(decoding: data, as: UTF8.self)
+        var routes: [Route] = []
+        var path: String?
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("  /v1/"), line.hasSuffix(":") {
+                path = String(line.dropFirst(2).dropLast())
+            } else if let path, line.hasPrefix("    "), !line.hasPrefix("     "), line.hasSuffix(":") {
+                let method = line.drop { $0 == " " }.dropLast()
+                if ["get", "post", "put", "patch", "delete"].contains(method) { routes.append(Route(method.uppercased(), path)) }
+            } else if !line.hasPrefix(" ") {
+                path = nil
+            }
+        }
+        return routes
+    }
+}
