@@ -1,5 +1,4 @@
 import IMCore
-import Synchronization
 
 extension ChatClient {
     /// The long-poll event channel as a stream.
@@ -12,11 +11,11 @@ extension ChatClient {
     /// are applied to the local store (messages, conversations, cursor) before they are yielded.
     public func events(since: String?) -> AsyncThrowingStream<EventDelivery, any Error> {
         let core = self.core
-        let session = Mutex<StoredLogin?>(nil)
+        let session = Locked<StoredLogin?>(nil)
         let channel = EventChannel(
             start: { () throws(ChatError) -> String? in
                 let login = try core.session()
-                session.withLock { $0 = login }
+                session.set(login)
                 return try await Self.startCursor(since, login: login, core: core)
             },
             poll: { cursor, wait throws(ChatError) in
@@ -26,7 +25,7 @@ extension ChatClient {
             },
             hooks: EventChannel.Hooks(
                 apply: { delivery in
-                    guard let login = session.withLock({ $0 }) else { return }
+                    guard let login = session.value else { return }
                     try? core.store.with { store throws(ChatError) in try store.apply(delivery, userId: login.userId) }
                     core.notify(delivery.event)
                     switch delivery.event.type {
@@ -37,7 +36,7 @@ extension ChatClient {
                 },
                 connection: { core.notify($0) },
                 loggedOut: { event in
-                    if let login = session.withLock({ $0 }) { core.credentials.clear(ifStillSession: login) }
+                    if let login = session.value { core.credentials.clear(ifStillSession: login) }
                     core.notify(.loggedOut(event))
                 }))
         return channel.stream()

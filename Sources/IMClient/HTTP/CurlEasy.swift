@@ -72,9 +72,9 @@ final class CurlEasy {
             // COPYPOSTFIELDS copies the bytes, so they need not outlive this call.
             body.withUnsafeBytes { bytes in
                 if let base = bytes.baseAddress, !bytes.isEmpty {
-                    imcurl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: base))
+                    _ = imcurl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: base))
                 } else {
-                    imcurl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "")
+                    _ = imcurl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "")
                 }
             }
         }
