@@ -26,7 +26,7 @@ extension ChatClient {
             hooks: EventChannel.Hooks(
                 apply: { delivery in
                     guard let login = session.value else { return }
-                    try? core.store.with { store throws(ChatError) in try store.apply(delivery, userId: login.userId) }
+                    core.cache { store throws(ChatError) in try store.apply(delivery, userId: login.userId) }
                     core.notify(delivery.event)
                     switch delivery.event.type {
                     case EventType.tokenWillExpire: core.notify(.tokenWillExpire)

@@ -61,6 +61,16 @@ final class ClientCore: Sendable {
         }
     }
 
+    /// Updates the local store with what the server returned. The server is the source of truth and the call
+    /// already succeeded, so a store failure does not fail it; it is reported to the debug trace.
+    func cache(_ body: (LocalStore) throws(ChatError) -> Void) {
+        do {
+            try store.with(body)
+        } catch {
+            options.debugHTTP?("local store: \(error.description)")
+        }
+    }
+
     var isConnected: Bool { connected.load(ordering: .acquiring) }
 
     func addConnectionHandler(_ id: String, _ handler: @escaping @Sendable (ConnectionEvent) -> Void) {

@@ -36,15 +36,6 @@ struct IMClientError: Error, Sendable, Hashable, CustomStringConvertible {
         return nil
     }
 
-    /// The HTTP status of an error answer, nil otherwise.
-    var httpStatus: Int? {
-        if case .http(let status, _) = kind { return status }
-        return nil
-    }
-
-    /// True when the task was cancelled.
-    var isCancelled: Bool { kind == .cancelled }
-
     var description: String {
         switch kind {
         case .transport(let code, let message): "transport error \(code): \(message)"

@@ -7,13 +7,14 @@ public final class ChatManager: Sendable {
     init(core: ClientCore) { self.core = core }
 
     /// Sends a message. Fills `msgId` (a random 22-character `[A-Za-z0-9]` id, the idempotency key that makes
-    /// retries safe) when empty and `localTime` when 0, then stores the result in the local store.
+    /// retries safe) when empty and `localTime` when 0, then stores the result in the local store (best effort: the send
+    /// succeeded even if the store cannot be written).
     public func sendMessage(_ message: Message) async throws(ChatError) -> SendMessageResponse {
         var message = message
         if message.msgId.isEmpty { message.msgId = Self.newMessageId() } else { try Validation.msgId(message.msgId) }
         if message.localTime == 0 { message.localTime = EventChannel.now() }
         let response = try await core.call(.sendMessage, SendMessageResponse.self, body: message, idempotent: true)
-        try core.store.with { store throws(ChatError) in try store.save([response.message], countUnread: false) }
+        core.cache { store throws(ChatError) in try store.save([response.message], countUnread: false) }
         return response
     }
 
@@ -32,7 +33,7 @@ public final class ChatManager: Sendable {
             ("endTs", options.endTs >= 0 ? String(options.endTs) : nil),
         ]
         let page = try await core.call(.history, CursorResult<Message>.self, pathParameters: ["conversationId": conversationId], query: query)
-        try core.store.with { store throws(ChatError) in try store.save(page.data, countUnread: false) }
+        core.cache { store throws(ChatError) in try store.save(page.data, countUnread: false) }
         return page
     }
 
@@ -47,7 +48,7 @@ public final class ChatManager: Sendable {
             ("mark", options.mark.map(String.init)),
         ]
         let page = try await core.call(.conversations, CursorResult<ServerConversation>.self, query: query)
-        try core.store.with { store throws(ChatError) in try store.save(page.data) }
+        core.cache { store throws(ChatError) in try store.save(page.data) }
         return page
     }
 
