@@ -79,6 +79,7 @@ struct ChatClientTests {
         let sends = fake.requests.filter { $0.url.hasSuffix("/v1/messages") }
         #expect(sends.count == 2)
         #expect(sends[0].body == sends[1].body)
+        #expect(try WireJSON.decode(Message.self, from: try #require(sends[0].body)).from == "alice")
         #expect(sends[0].header("Authorization") == "Bearer tok")
         let conversation = try client.chatManager.getConversation("bob", type: .chat, createIfNeeded: false)
         #expect(conversation?.latestMessage?.msgId == response.message.msgId)

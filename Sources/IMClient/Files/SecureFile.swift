@@ -48,11 +48,15 @@ enum SecureFile {
     /// The file's bytes, nil when it does not exist. With `requirePrivate`, refuses (104) a file that is
     /// group- or world-writable or owned by someone else (cli-conventions §6).
     static func read(_ path: String, requirePrivate: Bool = false) throws(ChatError) -> Data? {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
+        // Open first, then check the opened file, so the checked file is the one read.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
             if errno == ENOENT { return nil }
             throw ChatError(.generalError, "cannot read \(path): \(errorText())")
         }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw ChatError(.generalError, "cannot read \(path): \(errorText())") }
         if requirePrivate {
             if info.st_uid != geteuid() {
                 throw ChatError(.invalidToken, "refusing credentials file \(path): it is owned by another user")
@@ -61,16 +65,15 @@ enum SecureFile {
                 throw ChatError(.invalidToken, "refusing credentials file \(path): it is writable by group or others (chmod 600 it)")
             }
         }
-        guard let file = fopen(path, "rb") else { throw ChatError(.generalError, "cannot read \(path): \(errorText())") }
-        defer { fclose(file) }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count > 0 { data.append(contentsOf: buffer[0..<count]) }
-            if count < buffer.count { break }
+            let count = Glibc.read(descriptor, &buffer, buffer.count)
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else { throw ChatError(.generalError, "cannot read \(path): \(errorText())") }
+            if count == 0 { return data }
+            data.append(contentsOf: buffer[0..<count])
         }
-        return data
     }
 
     /// Deletes the file; a missing file is fine.

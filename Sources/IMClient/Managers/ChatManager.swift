@@ -6,11 +6,12 @@ public final class ChatManager: Sendable {
 
     init(core: ClientCore) { self.core = core }
 
-    /// Sends a message. Fills `msgId` (a random 22-character `[A-Za-z0-9]` id, the idempotency key that makes
-    /// retries safe) when empty and `localTime` when 0, then stores the result in the local store (best effort: the send
-    /// succeeded even if the store cannot be written).
+    /// Sends a message. Fills what is empty: `from` (the logged-in user), `msgId` (a random 22-character
+    /// `[A-Za-z0-9]` id, the idempotency key that makes retries safe) and `localTime`. Then stores the result in
+    /// the local store (best effort: the send succeeded even if the store cannot be written).
     public func sendMessage(_ message: Message) async throws(ChatError) -> SendMessageResponse {
         var message = message
+        if message.from.isEmpty { message.from = try core.session().userId }
         if message.msgId.isEmpty { message.msgId = Self.newMessageId() } else { try Validation.msgId(message.msgId) }
         if message.localTime == 0 { message.localTime = EventChannel.now() }
         let response = try await core.call(.sendMessage, SendMessageResponse.self, body: message, idempotent: true)
