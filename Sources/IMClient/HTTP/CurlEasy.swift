@@ -67,7 +67,8 @@ final class CurlEasy {
         } else {
             imcurl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.method)
         }
-        if let body = request.body {
+        // A POST, PUT or PATCH without a body still says `Content-Length: 0`.
+        if let body = request.body ?? (["POST", "PUT", "PATCH"].contains(request.method) ? Data() : nil) {
             imcurl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
             // COPYPOSTFIELDS copies the bytes, so they need not outlive this call.
             body.withUnsafeBytes { bytes in
