@@ -72,6 +72,18 @@ struct CredentialStoreTests {
         #expect(try DeviceIdentity.uuid(in: directory.path + "/data") == first)
     }
 
+    @Test func concurrentFirstUseAgreesOnOneDeviceUUID() async throws {
+        let directory = TemporaryDirectory()
+        defer { directory.cleanup() }
+        let path = directory.path + "/data"
+        let uuids = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<8 { group.addTask { try DeviceIdentity.uuid(in: path) } }
+            return try await group.reduce(into: Set<String>()) { $0.insert($1) }
+        }
+        #expect(uuids.count == 1)
+        #expect(listDirectory(path) == ["device-uuid"])
+    }
+
     private func listDirectory(_ path: String) -> [String]? {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }

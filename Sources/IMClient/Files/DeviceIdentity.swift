@@ -7,7 +7,7 @@ import Foundation
 
 /// The device UUID of a data directory (`device-uuid`), generated once and kept.
 enum DeviceIdentity {
-    /// The stored UUID, created on first use.
+    /// The stored UUID, created on first use (once, even when several processes start together).
     static func uuid(in dataDirectory: String) throws(ChatError) -> String {
         let path = dataDirectory + "/device-uuid"
         if let data = try SecureFile.read(path) {
@@ -15,7 +15,8 @@ enum DeviceIdentity {
             if !text.isEmpty { return text }
         }
         let uuid = UUID().uuidString.lowercased()
-        try SecureFile.write(Data(uuid.utf8), to: path)
-        return uuid
+        if try SecureFile.write(Data(uuid.utf8), to: path, replace: false) { return uuid }
+        // Another process created it first: use theirs.
+        return String(decoding: try SecureFile.read(path) ?? Data(uuid.utf8), as: UTF8.self).trimmed
     }
 }

@@ -22,7 +22,9 @@ enum SecureFile {
     }
 
     /// Writes `data` to `path` atomically with mode 0600, creating the directory (0700) when missing.
-    static func write(_ data: Data, to path: String) throws(ChatError) {
+    /// With `replace` false an existing file wins: returns false and leaves it as it is.
+    @discardableResult
+    static func write(_ data: Data, to path: String, replace: Bool = true) throws(ChatError) -> Bool {
         try makeDirectory(directory(of: path))
         let temporary = "\(path).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
@@ -38,11 +40,25 @@ enum SecureFile {
         }
         let synced = fsync(descriptor) == 0
         close(descriptor)
-        guard written, synced, rename(temporary, path) == 0 else {
+        guard written, synced else {
             let text = errorText()
             unlink(temporary)
             throw ChatError(.generalError, "cannot write \(path): \(text)")
         }
+        if replace {
+            guard rename(temporary, path) == 0 else {
+                let text = errorText()
+                unlink(temporary)
+                throw ChatError(.generalError, "cannot write \(path): \(text)")
+            }
+            return true
+        }
+        // link(2) fails when the target exists, so of two processes creating the file at once exactly one wins.
+        let linked = link(temporary, path) == 0
+        let failure = linked || errno == EEXIST ? nil : errorText()
+        unlink(temporary)
+        if let failure { throw ChatError(.generalError, "cannot write \(path): \(failure)") }
+        return linked
     }
 
     /// The file's bytes, nil when it does not exist. With `requirePrivate`, refuses (104) a file that is
