@@ -1,0 +1,57 @@
+import IMCore
+
+extension ChatClient {
+    /// The long-poll event channel as a stream.
+    ///
+    /// `since`: nil = the position stored in the local store (or the server's stored position for this
+    /// device); `now`, `start` or a decimal cursor as cli-conventions §4. Emits `onConnected` first,
+    /// `onDisconnected`/`onConnected` around reconnects (exponential back-off with jitter, resuming from the
+    /// last cursor); throws if the very first connection fails. A gap is flagged on the first event after it.
+    /// Forced-logout events are delivered, then the stored login is cleared and the stream finishes. Events
+    /// are applied to the local store (messages, conversations, cursor) before they are yielded.
+    public func events(since: String?) -> AsyncThrowingStream<EventDelivery, any Error> {
+        let core = self.core
+        let session = Locked<StoredLogin?>(nil)
+        let channel = EventChannel(
+            start: { () throws(ChatError) -> String? in
+                let login = try core.session()
+                session.set(login)
+                return try await Self.startCursor(since, login: login, core: core)
+            },
+            poll: { cursor, wait throws(ChatError) in
+                try await core.call(
+                    .events, EventBatch.self, query: [("cursor", cursor), ("wait", String(wait))], idempotent: false,
+                    timeout: .seconds(wait + 15), maxAttempts: 1)
+            },
+            hooks: EventChannel.Hooks(
+                apply: { delivery in
+                    guard let login = session.value else { return }
+                    core.cache { store throws(ChatError) in try store.apply(delivery, userId: login.userId) }
+                    core.notify(delivery.event)
+                    switch delivery.event.type {
+                    case EventType.tokenWillExpire: core.notify(.tokenWillExpire)
+                    case EventType.tokenDidExpire: core.notify(.tokenDidExpire)
+                    default: break
+                    }
+                },
+                connection: { core.notify($0) },
+                loggedOut: { event in
+                    if let login = session.value { core.credentials.clear(ifStillSession: login) }
+                    core.notify(.loggedOut(event))
+                }))
+        return channel.stream()
+    }
+
+    private static func startCursor(_ since: String?, login: StoredLogin, core: ClientCore) async throws(ChatError) -> String? {
+        switch since {
+        case nil: return try core.store.with { store throws(ChatError) in try store.value(forKey: LocalStore.cursorKey(login.userId)) }
+        case "now": return try await core.call(.eventCursor, CursorInfo.self).cursor
+        case "start": return "0"
+        case let cursor?:
+            guard !cursor.isEmpty, cursor.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
+                throw ChatError(.invalidParam, "cursor must be a decimal number, 'now' or 'start', not '\(cursor)'")
+            }
+            return cursor
+        }
+    }
+}

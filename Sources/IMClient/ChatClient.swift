@@ -1,0 +1,57 @@
+import IMCore
+
+/// The entry point of the client library: login and session, the event stream, and the managers.
+public final class ChatClient: Sendable {
+    let core: ClientCore
+    /// Messages, history and conversations.
+    public let chatManager: ChatManager
+    /// Contacts (not in this slice).
+    public let contactManager = ContactManager()
+    /// Groups (not in this slice).
+    public let groupManager = GroupManager()
+    /// Chat rooms (not in this slice).
+    public let chatRoomManager = ChatRoomManager()
+    /// Presence (not in this slice).
+    public let presenceManager = PresenceManager()
+    /// Threads (not in this slice).
+    public let chatThreadManager = ChatThreadManager()
+    /// Push (not in this slice).
+    public let pushManager = PushManager()
+    /// User info (not in this slice).
+    public let userInfoManager = UserInfoManager()
+
+    /// A client for one app and profile. Checks the app key's format (100) and contacts nobody.
+    public convenience init(options: ChatOptions) throws(ChatError) {
+        try self.init(options: options, transport: .curl())
+    }
+
+    /// A client over any transport (tests use a fake).
+    init(options: ChatOptions, transport: Transport) throws(ChatError) {
+        try Validation.appKey(options.appKey)
+        core = ClientCore(options: options, transport: transport)
+        chatManager = ChatManager(core: core)
+    }
+
+    /// The logged-in user, from the stored login.
+    public var currentUserId: String? { storedLogin?.userId }
+
+    /// True when a login is stored.
+    public var isLoginBefore: Bool { storedLogin != nil }
+
+    /// True while the event channel is established.
+    public var isConnected: Bool { core.isConnected }
+
+    /// The stored login; nil when there is none or the file is refused (``ChatClient/logout()`` and
+    /// authenticated calls report why).
+    public var storedLogin: StoredLogin? { try? core.credentials.load() }
+
+    /// Calls `handler` on connection changes; a handler with the same id replaces the previous one.
+    public func addConnectionEventHandler(_ id: String, _ handler: @escaping @Sendable (ConnectionEvent) -> Void) {
+        core.addConnectionHandler(id, handler)
+    }
+
+    /// Removes a connection handler.
+    public func removeConnectionEventHandler(_ id: String) {
+        core.removeConnectionHandler(id)
+    }
+}

@@ -1,0 +1,140 @@
+import CIMCurl
+#if canImport(Glibc)
+import Glibc
+#endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// One libcurl easy handle. Not Sendable: one transfer uses it at a time, on one thread (libcurl-thread(3)).
+/// Reusing it for the next request keeps the connection alive.
+///
+/// - SeeAlso: https://curl.se/libcurl/c/curl_easy_init.html, https://curl.se/libcurl/c/curl_easy_perform.html
+final class CurlEasy {
+    private let handle: UnsafeMutableRawPointer
+
+    /// Creates a handle; calls `curl_global_init` (and ignores SIGPIPE) the first time one is made.
+    init() {
+        _ = CurlGlobal.initialized
+        guard let handle = curl_easy_init() else { fatalError("curl_easy_init failed: out of memory") }
+        self.handle = handle
+    }
+
+    deinit { curl_easy_cleanup(handle) }
+
+    /// Runs one request to completion on the calling thread. `cancel` aborts it from another thread within
+    /// about a second (libcurl calls the progress callback about once a second while idle).
+    func perform(_ request: HTTPRequest, cancel: CancelFlag) -> Result<HTTPResponse, IMClientError> {
+        if cancel.isCancelled { return .failure(.cancelled) }
+        // curl_easy_reset keeps live connections, so keep-alive survives it.
+        // - SeeAlso: https://curl.se/libcurl/c/curl_easy_reset.html
+        curl_easy_reset(handle)
+        let context = TransferContext(cancel: cancel)
+        let unmanaged = Unmanaged.passRetained(context)
+        defer { unmanaged.release() }
+        var headerList: UnsafeMutablePointer<curl_slist>?
+        for header in request.headers {
+            headerList = curl_slist_append(headerList, "\(header.name): \(header.value)")
+        }
+        // libcurl adds "Expect: 100-continue" to larger POSTs; our server doesn't need the extra round trip.
+        headerList = curl_slist_append(headerList, "Expect:")
+        defer { curl_slist_free_all(headerList) }
+
+        configure(request, context: unmanaged.toOpaque(), headers: headerList)
+        let code = curl_easy_perform(handle)
+        if code == CURLE_ABORTED_BY_CALLBACK, cancel.isCancelled { return .failure(.cancelled) }
+        guard code == CURLE_OK else {
+            let message = String(cString: curl_easy_strerror(code))
+            return .failure(.transport(code: Int(code.rawValue), message: "\(message) (\(request.method) \(request.url))"))
+        }
+        var status = 0
+        imcurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        return .success(HTTPResponse(status: status, headers: context.headers, body: context.body))
+    }
+
+    private func configure(_ request: HTTPRequest, context: UnsafeMutableRawPointer, headers: UnsafeMutablePointer<curl_slist>?) {
+        imcurl_setopt_string(handle, CURLOPT_URL, request.url)
+        imcurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
+        imcurl_setopt_long(handle, CURLOPT_TCP_KEEPALIVE, 1)
+        let milliseconds = max(1, Int(request.timeout.components.seconds * 1000 + request.timeout.components.attoseconds / 1_000_000_000_000_000))
+        imcurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, milliseconds)
+        imcurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, min(milliseconds, 10_000))
+        imcurl_setopt_slist(handle, CURLOPT_HTTPHEADER, headers)
+        if request.method == "GET" {
+            imcurl_setopt_long(handle, CURLOPT_HTTPGET, 1)
+        } else {
+            imcurl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.method)
+        }
+        // A POST, PUT or PATCH without a body still says `Content-Length: 0`.
+        if let body = request.body ?? (["POST", "PUT", "PATCH"].contains(request.method) ? Data() : nil) {
+            imcurl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
+            // COPYPOSTFIELDS copies the bytes, so they need not outlive this call.
+            body.withUnsafeBytes { bytes in
+                if let base = bytes.baseAddress, !bytes.isEmpty {
+                    _ = imcurl_setopt_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: base))
+                } else {
+                    _ = imcurl_setopt_string(handle, CURLOPT_COPYPOSTFIELDS, "")
+                }
+            }
+        }
+        imcurl_setopt_pointer(handle, CURLOPT_WRITEDATA, context)
+        imcurl_setopt_write_function(handle) { pointer, size, count, userdata in
+            let context = Unmanaged<TransferContext>.fromOpaque(userdata!).takeUnretainedValue()
+            let length = size * count
+            if let pointer { context.body.append(UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: length) }
+            return length
+        }
+        imcurl_setopt_pointer(handle, CURLOPT_HEADERDATA, context)
+        imcurl_setopt_header_function(handle) { pointer, size, count, userdata in
+            let context = Unmanaged<TransferContext>.fromOpaque(userdata!).takeUnretainedValue()
+            let length = size * count
+            if let pointer {
+                let line = String(decoding: UnsafeRawBufferPointer(start: pointer, count: length), as: UTF8.self)
+                context.addHeaderLine(line)
+            }
+            return length
+        }
+        imcurl_setopt_long(handle, CURLOPT_NOPROGRESS, 0)
+        imcurl_setopt_pointer(handle, CURLOPT_XFERINFODATA, context)
+        imcurl_setopt_xferinfo_function(handle) { userdata, _, _, _, _ in
+            let context = Unmanaged<TransferContext>.fromOpaque(userdata!).takeUnretainedValue()
+            return context.cancel.isCancelled ? 1 : 0
+        }
+    }
+}
+
+@available(*, unavailable)
+extension CurlEasy: Sendable {}
+
+/// What the C callbacks of one transfer write into; reached through `Unmanaged` userdata.
+private final class TransferContext {
+    let cancel: CancelFlag
+    var body = Data()
+    var headers: [String: String] = [:]
+
+    init(cancel: CancelFlag) { self.cancel = cancel }
+
+    func addHeaderLine(_ line: String) {
+        if line.hasPrefix("HTTP/") {
+            headers = [:]  // a new response (after a redirect or 100-continue) starts
+            return
+        }
+        guard let colon = line.firstIndex(of: ":") else { return }
+        let name = line[..<colon].lowercased()
+        let value = line[line.index(after: colon)...].trimmed
+        headers[name] = value
+    }
+}
+
+/// The process-wide libcurl set-up, done once on first network use: `curl_global_init` and ignoring SIGPIPE
+/// (with `CURLOPT_NOSIGNAL` libcurl no longer ignores it itself).
+///
+/// - SeeAlso: https://curl.se/libcurl/c/curl_global_init.html, https://curl.se/libcurl/c/CURLOPT_NOSIGNAL.html
+enum CurlGlobal {
+    static let initialized: Void = {
+        signal(SIGPIPE, SIG_IGN)
+        curl_global_init(3)  // CURL_GLOBAL_ALL (a macro Swift cannot import)
+    }()
+}

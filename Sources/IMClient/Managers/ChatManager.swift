@@ -1,0 +1,81 @@
+import IMCore
+
+/// Messages: sending, history, the server conversation list and the local conversations.
+public final class ChatManager: Sendable {
+    private let core: ClientCore
+
+    init(core: ClientCore) { self.core = core }
+
+    /// Sends a message. Fills what is empty: `from` (the logged-in user), `msgId` (a random 22-character
+    /// `[A-Za-z0-9]` id, the idempotency key that makes retries safe) and `localTime`. Then stores the result in
+    /// the local store (best effort: the send succeeded even if the store cannot be written).
+    public func sendMessage(_ message: Message) async throws(ChatError) -> SendMessageResponse {
+        var message = message
+        if message.from.isEmpty { message.from = try core.session().userId }
+        if message.msgId.isEmpty { message.msgId = Self.newMessageId() } else { try Validation.msgId(message.msgId) }
+        if message.localTime == 0 { message.localTime = EventChannel.now() }
+        let response = try await core.call(.sendMessage, SendMessageResponse.self, body: message, idempotent: true)
+        core.cache { store throws(ChatError) in try store.save([response.message], countUnread: false) }
+        return response
+    }
+
+    /// One page of a conversation's history from the server; the messages are also stored locally.
+    public func fetchHistoryMessagesByOption(
+        conversationId: String, type: ChatType, options: FetchMessageOptions, cursor: String?, pageSize: Int
+    ) async throws(ChatError) -> CursorResult<Message> {
+        let query: [(String, String?)] = [
+            ("type", type.rawValue),
+            ("direction", options.direction.rawValue),
+            ("cursor", cursor),
+            ("pageSize", String(pageSize)),
+            ("from", options.from),
+            ("msgTypes", options.msgTypes.map { $0.map(\.rawValue).joined(separator: ",") }),
+            ("startTs", options.startTs >= 0 ? String(options.startTs) : nil),
+            ("endTs", options.endTs >= 0 ? String(options.endTs) : nil),
+        ]
+        let page = try await core.call(.history, CursorResult<Message>.self, pathParameters: ["conversationId": conversationId], query: query)
+        core.cache { store throws(ChatError) in try store.save(page.data, countUnread: false) }
+        return page
+    }
+
+    /// One page of the caller's server conversation list; the entries are also stored locally.
+    public func fetchConversationsByOptions(
+        _ options: ConversationFetchOptions, cursor: String?, pageSize: Int
+    ) async throws(ChatError) -> CursorResult<ServerConversation> {
+        let query: [(String, String?)] = [
+            ("cursor", cursor),
+            ("pageSize", String(pageSize)),
+            ("pinned", options.pinned ? "true" : nil),
+            ("mark", options.mark.map(String.init)),
+        ]
+        let page = try await core.call(.conversations, CursorResult<ServerConversation>.self, query: query)
+        core.cache { store throws(ChatError) in try store.save(page.data) }
+        return page
+    }
+
+    /// Every conversation in the local store, the most recently active first.
+    public func loadAllConversations() throws(ChatError) -> [LocalConversation] {
+        try core.store.with { store throws(ChatError) in try store.conversations() }
+    }
+
+    /// A conversation from the local store; with `createIfNeeded`, an empty one is created when missing.
+    public func getConversation(_ conversationId: String, type: ChatType, createIfNeeded: Bool) throws(ChatError) -> LocalConversation? {
+        try core.store.with { store throws(ChatError) in try store.conversation(conversationId, type: type, create: createIfNeeded) }
+    }
+
+    /// Calls `handler` for every event the event stream delivers; the same id replaces a previous handler.
+    public func addEventHandler(_ id: String, _ handler: @escaping @Sendable (Event) -> Void) {
+        core.addEventHandler(id, handler)
+    }
+
+    /// Removes an event handler.
+    public func removeEventHandler(_ id: String) {
+        core.removeEventHandler(id)
+    }
+
+    /// A random 22-character `[A-Za-z0-9]` message id.
+    static func newMessageId() -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        return String((0..<22).map { _ in alphabet.randomElement()! })
+    }
+}
