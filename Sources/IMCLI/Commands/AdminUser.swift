@@ -22,7 +22,7 @@ extension Command {
     /// `imctl admin user create USER`.
     static let adminUserCreate = Command(
         name: "create",
-        summary: "Register a user; without a password the user logs in with tokens only.",
+        summary: "Register a user (without a password: token login only).",
         arguments: [Argument("user", help: "The new user id.")],
         options: [Secrets.passwordStdin, Secrets.passwordFile],
         examples: [Example("imctl admin user create alice --password-stdin <pw.txt", "Create alice.")],

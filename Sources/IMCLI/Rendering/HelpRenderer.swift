@@ -3,11 +3,11 @@ public enum HelpRenderer {
     /// Renders help for the last command of `path` (root first), wrapped to `width` columns.
     public static func render(path: [Command], width: Int) -> String {
         let command = path[path.count - 1]
-        var lines = ["OVERVIEW: \(command.summary)"]
+        var lines = TextWrap.wrap("OVERVIEW: \(command.summary)", width: width)
         if !command.discussion.isEmpty {
             lines += [""] + TextWrap.wrap(command.discussion, width: width)
         }
-        lines += ["", "USAGE: \(usageLine(path))"]
+        lines += [""] + TextWrap.wrap("USAGE: \(usageLine(path))", width: width)
         let arguments = command.arguments
         if !arguments.isEmpty {
             lines += ["", "ARGUMENTS:"]

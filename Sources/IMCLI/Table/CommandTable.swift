@@ -41,7 +41,7 @@ extension Command {
     public static func root(adding extra: [Command] = []) -> Command {
         Command(
             name: "imctl",
-            summary: "Chat from the terminal: send, receive and administer instant messaging.",
+            summary: "Send, receive and administer instant messages from the terminal.",
             discussion: """
                 imctl is the command-line client of the imctl instant-messaging system. Output is JSON when \
                 stdout is not a terminal, so every command can be piped into jq.

@@ -45,7 +45,7 @@ public struct Output: Sendable {
             let key = shape.id ?? "id"
             for record in json.records { try stdout.write((record.lookup(key)?.plainText ?? "") + "\n") }
         case .table:
-            let columns = fields ?? (shape.columns.isEmpty && !isList(json) ? [] : columns(for: projected, shape: shape))
+            let columns = fields ?? (isList(json) ? columns(for: projected, shape: shape) : [])
             try stdout.write(TableFormatter(color: color).render(projected, columns: columns))
         }
     }
