@@ -18,16 +18,13 @@ public enum BashCompletion {
             let name = path.map(\.name).joined(separator: " ")
             out.append("            \"\(name)\") path=\"\(name)\" ;;")
         }
-        out += ["        esac", "    done", "    case \"$prev\" in"]
-        var valueCases: [String: String] = [:]
+        out += ["        esac", "    done", "    case \"$path:$prev\" in"]
         for path in root.visiblePaths() {
-            for option in path[path.count - 1].visibleOptions where !option.isFlag {
-                let labels = CompletionWords.spellings(option).joined(separator: "|")
-                valueCases[labels] = valueCases[labels] ?? reply(option.completion)
+            let name = path.map(\.name).joined(separator: " ")
+            for option in CompletionWords.options(for: path) where !option.isFlag && option.completion != .none {
+                let labels = CompletionWords.spellings(option).map { "\"\(name):\($0)\"" }.joined(separator: "|")
+                out.append("        \(labels)) \(reply(option.completion)); return ;;")
             }
-        }
-        for (labels, action) in valueCases.sorted(by: { $0.key < $1.key }) {
-            out.append("        \(labels)) \(action); return ;;")
         }
         out += ["    esac", "    case \"$path\" in"]
         for path in root.visiblePaths() {
