@@ -43,9 +43,8 @@ public enum FishCompletion {
         var text = "-l \(option.long)"
         if let short = option.short { text += " -s \(short)" }
         if !option.isFlag {
-            text += " -r"
             let values = arguments(option.completion)
-            if !values.isEmpty { text += " " + values }
+            text += option.completion == .file ? " -r -F" : " -x" + (values.isEmpty ? "" : " " + values)
         }
         return text + " -d '\(quote(option.help))'"
     }
