@@ -65,6 +65,5 @@ public enum ZshCompletion {
 
     private static func quote(_ text: String) -> String {
         text.replacingOccurrences("'", "'\\''").replacingOccurrences("[", "\\[").replacingOccurrences("]", "\\]")
-            .replacingOccurrences(":", "\\:")
     }
 }

@@ -22,10 +22,10 @@ _imctl() {
         'version:Print the version.'
     )
     _arguments -C \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -59,10 +59,10 @@ _imctl() {
 
 _imctl_register() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -77,10 +77,10 @@ _imctl_register() {
 
 _imctl_login() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -97,10 +97,10 @@ _imctl_login() {
 
 _imctl_logout() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -112,10 +112,10 @@ _imctl_logout() {
 
 _imctl_whoami() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -127,10 +127,10 @@ _imctl_whoami() {
 
 _imctl_status() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -146,10 +146,10 @@ _imctl_token() {
         'renew:Replace the session'\''s token with a new one.'
     )
     _arguments -C \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -168,10 +168,10 @@ _imctl_token() {
 
 _imctl_token_renew() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -190,10 +190,10 @@ _imctl_devices() {
         'kick:End one session of a user, or all of them.'
     )
     _arguments -C \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -217,10 +217,10 @@ _imctl_devices() {
 
 _imctl_devices_list() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -237,10 +237,10 @@ _imctl_devices_list() {
 
 _imctl_devices_kick() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -264,10 +264,10 @@ _imctl_msg() {
         'history:Fetch a conversation'\''s messages from the server.'
     )
     _arguments -C \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -287,17 +287,17 @@ _imctl_msg() {
 
 _imctl_msg_send() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
         ''{-v,--verbose}'[Print progress and diagnostics on stderr.]' \
         ''{-h,--help}'[Show help for the command.]' \
         '--version[Print the version and exit.]' \
-        '--type[Body type\: text (default), cmd, custom or location.]:type:(text cmd custom location)' \
+        '--type[Body type: text (default), cmd, custom or location.]:type:(text cmd custom location)' \
         '--action[Action of a cmd message.]:action: ' \
         '--event[Event of a custom message.]:event: ' \
         '*--param[Parameter of a custom message.]:k=v: ' \
@@ -314,10 +314,10 @@ _imctl_msg_send() {
 
 _imctl_msg_history() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -325,7 +325,7 @@ _imctl_msg_history() {
         ''{-h,--help}'[Show help for the command.]' \
         '--version[Print the version and exit.]' \
         '--direction[up (newest first, default) or down (oldest first).]:dir:(up down)' \
-        '--limit[At most N messages (default\: all).]:n: ' \
+        '--limit[At most N messages (default: all).]:n: ' \
         '--from[Only messages from this user.]:user:{compadd -- ${(f)"$(imctl __complete users ${words[2,-1]} 2>/dev/null)"}}' \
         '--types[Only these body types (text, custom, …).]:a,b: ' \
         '--start-ts[Only messages at or after this Unix time in ms.]:ms: ' \
@@ -341,10 +341,10 @@ _imctl_conv() {
         'fetch:Fetch the conversation list from the server.'
     )
     _arguments -C \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -364,10 +364,10 @@ _imctl_conv() {
 
 _imctl_conv_list() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -379,10 +379,10 @@ _imctl_conv_list() {
 
 _imctl_conv_fetch() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -396,17 +396,17 @@ _imctl_conv_fetch() {
 
 _imctl_events() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
         ''{-v,--verbose}'[Print progress and diagnostics on stderr.]' \
         ''{-h,--help}'[Show help for the command.]' \
         '--version[Print the version and exit.]' \
-        '--since[Start after this cursor, or '\''now'\'' or '\''start'\'' (default\: stored position).]:cursor: ' \
+        '--since[Start after this cursor, or '\''now'\'' or '\''start'\'' (default: stored position).]:cursor: ' \
         '--count[Stop after N matching events.]:n: ' \
         '--idle[Stop after this long without an event.]:duration: ' \
         '--once[Drain the pending events, then exit.]' \
@@ -414,38 +414,38 @@ _imctl_events() {
         '--in[Only events with a message in this conversation.]:conv:{compadd -- ${(f)"$(imctl __complete conversations ${words[2,-1]} 2>/dev/null)"}}' \
         '--from[Only events with a message from this user.]:user:{compadd -- ${(f)"$(imctl __complete users ${words[2,-1]} 2>/dev/null)"}}' \
         '--ready-file[Create this file once the stream is live.]:path:_files' \
-        '--on-gap[On a gap\: warn (default) or fail (exit 10).]:mode:(warn fail)' \
+        '--on-gap[On a gap: warn (default) or fail (exit 10).]:mode:(warn fail)' \
         && return 0
 }
 
 _imctl_wait() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
         ''{-v,--verbose}'[Print progress and diagnostics on stderr.]' \
         ''{-h,--help}'[Show help for the command.]' \
         '--version[Print the version and exit.]' \
-        '--since[Start after this cursor, or '\''now'\'' or '\''start'\'' (default\: stored position).]:cursor: ' \
+        '--since[Start after this cursor, or '\''now'\'' or '\''start'\'' (default: stored position).]:cursor: ' \
         '*--type[Only events of this type (comma list).]:name:(onMessagesReceived onCmdMessagesReceived onMessagesDelivered onConnected onDisconnected)' \
         '--from[Only events with a message from this user.]:user:{compadd -- ${(f)"$(imctl __complete users ${words[2,-1]} 2>/dev/null)"}}' \
         '--in[Only events with a message in this conversation.]:conv:{compadd -- ${(f)"$(imctl __complete conversations ${words[2,-1]} 2>/dev/null)"}}' \
         '--match[Only messages whose text matches the regular expression.]:regex: ' \
         '--count[Stop after N matching events.]:n: ' \
-        '--any[Match when any condition holds (default\: all).]' \
+        '--any[Match when any condition holds (default: all).]' \
         && return 0
 }
 
 _imctl_batch() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -466,10 +466,10 @@ _imctl_admin() {
         'logout:End every session of a user.'
     )
     _arguments -C \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -500,10 +500,10 @@ _imctl_admin_app() {
         'delete:Delete the app named by --app with all its data.'
     )
     _arguments -C \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -525,10 +525,10 @@ _imctl_admin_app() {
 
 _imctl_admin_app_create() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -542,10 +542,10 @@ _imctl_admin_app_create() {
 
 _imctl_admin_app_list() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -558,10 +558,10 @@ _imctl_admin_app_list() {
 
 _imctl_admin_app_delete() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -579,10 +579,10 @@ _imctl_admin_settings() {
         'set:Change settings and print the result.'
     )
     _arguments -C \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -603,10 +603,10 @@ _imctl_admin_settings() {
 
 _imctl_admin_settings_get() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -619,10 +619,10 @@ _imctl_admin_settings_get() {
 
 _imctl_admin_settings_set() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -637,17 +637,17 @@ _imctl_admin_settings_set() {
 _imctl_admin_user() {
     local -a commands
     commands=(
-        'create:Register a user (without a password\: token login only).'
+        'create:Register a user (without a password: token login only).'
         'list:List the app'\''s users.'
         'delete:Delete a user and end their sessions.'
         'deactivate:Block a user from logging in.'
         'reactivate:Allow a deactivated user again.'
     )
     _arguments -C \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -671,10 +671,10 @@ _imctl_admin_user() {
 
 _imctl_admin_user_create() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -690,10 +690,10 @@ _imctl_admin_user_create() {
 
 _imctl_admin_user_list() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -706,10 +706,10 @@ _imctl_admin_user_list() {
 
 _imctl_admin_user_delete() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -723,10 +723,10 @@ _imctl_admin_user_delete() {
 
 _imctl_admin_user_deactivate() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -740,10 +740,10 @@ _imctl_admin_user_deactivate() {
 
 _imctl_admin_user_reactivate() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -761,10 +761,10 @@ _imctl_admin_password() {
         'set:Set a user'\''s password; their sessions end.'
     )
     _arguments -C \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -784,10 +784,10 @@ _imctl_admin_password() {
 
 _imctl_admin_password_set() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -808,10 +808,10 @@ _imctl_admin_token() {
         'revoke:Revoke every token of a user.'
     )
     _arguments -C \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -832,10 +832,10 @@ _imctl_admin_token() {
 
 _imctl_admin_token_issue() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -843,17 +843,17 @@ _imctl_admin_token_issue() {
         ''{-h,--help}'[Show help for the command.]' \
         '--version[Print the version and exit.]' \
         '--operator-file[Operator credentials JSON {clientId, clientSecret}.]:path:_files' \
-        '--ttl[Lifetime in seconds; 0 never expires (default\: app'\''s).]:seconds: ' \
+        '--ttl[Lifetime in seconds; 0 never expires (default: app'\''s).]:seconds: ' \
         '1:user:{compadd -- ${(f)"$(imctl __complete users ${words[2,-1]} 2>/dev/null)"}}' \
         && return 0
 }
 
 _imctl_admin_token_revoke() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -867,10 +867,10 @@ _imctl_admin_token_revoke() {
 
 _imctl_admin_logout() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -884,10 +884,10 @@ _imctl_admin_logout() {
 
 _imctl_completion() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -900,10 +900,10 @@ _imctl_completion() {
 
 _imctl_help() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
@@ -916,10 +916,10 @@ _imctl_help() {
 
 _imctl_version() {
     _arguments -s \
-        '--server[Server base URL (default http\://127.0.0.1\:8480).]:url: ' \
+        '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default\: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
-        ''{-o,--output}'[Output mode\: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
         '--deadline[Time limit for the whole command.]:duration: ' \
