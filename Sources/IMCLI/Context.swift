@@ -23,6 +23,9 @@ public struct Context: Sendable {
     public func chatClient(_ invocation: Invocation) throws -> ChatClient {
         if let sharedClient { return sharedClient }
         let settings = try settings(invocation)
+        if isVerbose(invocation) {
+            io.warn("imctl: profile \(settings.profile), server \(settings.server), app \(settings.app ?? "(none)")")
+        }
         try SecureFile.checkPrivate(settings.credentialsFile)
         do {
             return try ChatClient(options: try settings.chatOptions(debug: httpTrace))

@@ -77,7 +77,7 @@ enum BatchCommand {
     /// One JSON document, or an array of NDJSON lines, or null for no output.
     private static func parse(_ text: String) -> JSONValue {
         let lines = text.split(separator: "\n").compactMap { try? WireJSON.decode(JSONValue.self, from: Data($0.utf8)) }
-        if lines.isEmpty { return .null }
+        if lines.isEmpty { return text.isEmpty ? .null : .string(text) }
         if let whole = try? WireJSON.decode(JSONValue.self, from: Data(text.utf8)) { return whole }
         return .array(lines)
     }

@@ -48,7 +48,7 @@ public enum BashCompletion {
         case .directory: "COMPREPLY=($(compgen -d -- \"$cur\"))"
         case .choices(let words): "COMPREPLY=($(compgen -W \"\(words.joined(separator: " "))\" -- \"$cur\"))"
         case .dynamic(let key):
-            "COMPREPLY=($(compgen -W \"$(imctl __complete \(key) \"${COMP_WORDS[@]:1}\" 2>/dev/null)\" -- \"$cur\"))"
+            "COMPREPLY=($(compgen -W \"$(imctl __complete \(key) -- \"${COMP_WORDS[@]:1}\" 2>/dev/null)\" -- \"$cur\"))"
         }
     }
 }

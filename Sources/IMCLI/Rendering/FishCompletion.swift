@@ -55,7 +55,7 @@ public enum FishCompletion {
         case .file: "-F"
         case .directory: "-a '(__fish_complete_directories)'"
         case .choices(let words): "-a '\(words.joined(separator: " "))'"
-        case .dynamic(let key): "-a '(imctl __complete \(key) (commandline -opc)[2..-1] 2>/dev/null)'"
+        case .dynamic(let key): "-a '(imctl __complete \(key) -- (commandline -opc)[2..-1] 2>/dev/null)'"
         }
     }
 

@@ -59,7 +59,7 @@ public enum ZshCompletion {
         case .file: "_files"
         case .directory: "_files -/"
         case .choices(let words): "(\(words.joined(separator: " ")))"
-        case .dynamic(let key): "{compadd -- ${(f)\"$(imctl __complete \(key) ${words[2,-1]} 2>/dev/null)\"}}"
+        case .dynamic(let key): "{compadd -- ${(f)\"$(imctl __complete \(key) -- ${words[2,-1]} 2>/dev/null)\"}}"
         }
     }
 

@@ -37,7 +37,9 @@ public struct IO: Sendable {
 
     /// The real standard streams (file descriptors 0, 1, 2).
     public static func standard() -> IO {
-        IO(
+        // A closed pipe must surface as EPIPE from write(2) (quiet exit 0), not kill the process.
+        signal(SIGPIPE, SIG_IGN)
+        return IO(
             stdin: InputReader(fd: STDIN_FILENO), stdout: .fileDescriptor(STDOUT_FILENO),
             stderr: .fileDescriptor(STDERR_FILENO), stdinIsTTY: TTY.isTerminal(STDIN_FILENO),
             stdoutIsTTY: TTY.isTerminal(STDOUT_FILENO), stderrIsTTY: TTY.isTerminal(STDERR_FILENO),

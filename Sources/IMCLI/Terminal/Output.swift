@@ -43,7 +43,10 @@ public struct Output: Sendable {
             try stdout.write(TSV.render(projected.records, columns: columns(for: projected, shape: shape)))
         case .id:
             let key = shape.id ?? "id"
-            for record in json.records { try stdout.write((record.lookup(key)?.plainText ?? "") + "\n") }
+            for record in json.records {
+                let ids = record.lookup(key).map { $0.records } ?? []
+                for id in ids { try stdout.write(id.plainText + "\n") }
+            }
         case .table:
             let columns = fields ?? (isList(json) ? columns(for: projected, shape: shape) : [])
             try stdout.write(TableFormatter(color: color).render(projected, columns: columns))

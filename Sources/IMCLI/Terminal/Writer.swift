@@ -19,10 +19,10 @@ public struct Writer: Sendable {
     /// A writer on a file descriptor, through `write(2)`; every call reaches the descriptor before it returns.
     public static func fileDescriptor(_ fd: Int32) -> Writer {
         Writer { (text: String) throws(OutputClosed) in
-            var bytes = Array(text.utf8)
+            let bytes = Array(text.utf8)
             var offset = 0
             while offset < bytes.count {
-                let written = bytes.withUnsafeMutableBytes { buffer in
+                let written = bytes.withUnsafeBytes { buffer in
                     Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 }
                 if written < 0 {
@@ -31,7 +31,6 @@ public struct Writer: Sendable {
                 }
                 offset += written
             }
-            _ = bytes
         }
     }
 

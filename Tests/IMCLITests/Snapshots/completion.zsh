@@ -24,7 +24,7 @@ _imctl() {
     _arguments -C \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -61,7 +61,7 @@ _imctl_register() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -79,7 +79,7 @@ _imctl_login() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -91,7 +91,7 @@ _imctl_login() {
         '--password-file[Read the password from a file.]:path:_files' \
         '--token-stdin[Read the token from standard input.]' \
         '--token-file[Read the token from a file.]:path:_files' \
-        '1:user:{compadd -- ${(f)"$(imctl __complete users ${words[2,-1]} 2>/dev/null)"}}' \
+        '1:user:{compadd -- ${(f)"$(imctl __complete users -- ${words[2,-1]} 2>/dev/null)"}}' \
         && return 0
 }
 
@@ -99,7 +99,7 @@ _imctl_logout() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -114,7 +114,7 @@ _imctl_whoami() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -129,7 +129,7 @@ _imctl_status() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -148,7 +148,7 @@ _imctl_token() {
     _arguments -C \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -170,7 +170,7 @@ _imctl_token_renew() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -192,7 +192,7 @@ _imctl_devices() {
     _arguments -C \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -219,7 +219,7 @@ _imctl_devices_list() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -231,7 +231,7 @@ _imctl_devices_list() {
         '--password-file[Read the password from a file.]:path:_files' \
         '--token-stdin[Read the token from standard input.]' \
         '--token-file[Read the token from a file.]:path:_files' \
-        '1:user:{compadd -- ${(f)"$(imctl __complete users ${words[2,-1]} 2>/dev/null)"}}' \
+        '1:user:{compadd -- ${(f)"$(imctl __complete users -- ${words[2,-1]} 2>/dev/null)"}}' \
         && return 0
 }
 
@@ -239,7 +239,7 @@ _imctl_devices_kick() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -252,7 +252,7 @@ _imctl_devices_kick() {
         '--token-stdin[Read the token from standard input.]' \
         '--token-file[Read the token from a file.]:path:_files' \
         '--all[End every session of the user.]' \
-        '1:user:{compadd -- ${(f)"$(imctl __complete users ${words[2,-1]} 2>/dev/null)"}}' \
+        '1:user:{compadd -- ${(f)"$(imctl __complete users -- ${words[2,-1]} 2>/dev/null)"}}' \
         '2::resource: ' \
         && return 0
 }
@@ -266,7 +266,7 @@ _imctl_msg() {
     _arguments -C \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -289,7 +289,7 @@ _imctl_msg_send() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -307,7 +307,7 @@ _imctl_msg_send() {
         '*--attr[Message attribute; the value is JSON or a string.]:k=json: ' \
         '--msg-id[Message id (idempotency key) instead of a random one.]:id: ' \
         '--wait-reply[Then wait this long for the next message from the peer.]:duration: ' \
-        '1:to:{compadd -- ${(f)"$(imctl __complete users ${words[2,-1]} 2>/dev/null)"}}' \
+        '1:to:{compadd -- ${(f)"$(imctl __complete users -- ${words[2,-1]} 2>/dev/null)"}}' \
         '2::text: ' \
         && return 0
 }
@@ -316,7 +316,7 @@ _imctl_msg_history() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -326,11 +326,11 @@ _imctl_msg_history() {
         '--version[Print the version and exit.]' \
         '--direction[up (newest first, default) or down (oldest first).]:dir:(up down)' \
         '--limit[At most N messages (default: all).]:n: ' \
-        '--from[Only messages from this user.]:user:{compadd -- ${(f)"$(imctl __complete users ${words[2,-1]} 2>/dev/null)"}}' \
+        '--from[Only messages from this user.]:user:{compadd -- ${(f)"$(imctl __complete users -- ${words[2,-1]} 2>/dev/null)"}}' \
         '--types[Only these body types (text, custom, …).]:a,b: ' \
         '--start-ts[Only messages at or after this Unix time in ms.]:ms: ' \
         '--end-ts[Only messages at or before this Unix time in ms.]:ms: ' \
-        '1:conv:{compadd -- ${(f)"$(imctl __complete conversations ${words[2,-1]} 2>/dev/null)"}}' \
+        '1:conv:{compadd -- ${(f)"$(imctl __complete conversations -- ${words[2,-1]} 2>/dev/null)"}}' \
         && return 0
 }
 
@@ -343,7 +343,7 @@ _imctl_conv() {
     _arguments -C \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -366,7 +366,7 @@ _imctl_conv_list() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -381,7 +381,7 @@ _imctl_conv_fetch() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -398,7 +398,7 @@ _imctl_events() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -411,8 +411,8 @@ _imctl_events() {
         '--idle[Stop after this long without an event.]:duration: ' \
         '--once[Drain the pending events, then exit.]' \
         '*--type[Only events of this type (comma list).]:name:(onMessagesReceived onCmdMessagesReceived onMessagesDelivered onConnected onDisconnected)' \
-        '--in[Only events with a message in this conversation.]:conv:{compadd -- ${(f)"$(imctl __complete conversations ${words[2,-1]} 2>/dev/null)"}}' \
-        '--from[Only events with a message from this user.]:user:{compadd -- ${(f)"$(imctl __complete users ${words[2,-1]} 2>/dev/null)"}}' \
+        '--in[Only events with a message in this conversation.]:conv:{compadd -- ${(f)"$(imctl __complete conversations -- ${words[2,-1]} 2>/dev/null)"}}' \
+        '--from[Only events with a message from this user.]:user:{compadd -- ${(f)"$(imctl __complete users -- ${words[2,-1]} 2>/dev/null)"}}' \
         '--ready-file[Create this file once the stream is live.]:path:_files' \
         '--on-gap[On a gap: warn (default) or fail (exit 10).]:mode:(warn fail)' \
         && return 0
@@ -422,7 +422,7 @@ _imctl_wait() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -432,8 +432,8 @@ _imctl_wait() {
         '--version[Print the version and exit.]' \
         '--since[Start after this cursor, or '\''now'\'' or '\''start'\'' (default: stored position).]:cursor: ' \
         '*--type[Only events of this type (comma list).]:name:(onMessagesReceived onCmdMessagesReceived onMessagesDelivered onConnected onDisconnected)' \
-        '--from[Only events with a message from this user.]:user:{compadd -- ${(f)"$(imctl __complete users ${words[2,-1]} 2>/dev/null)"}}' \
-        '--in[Only events with a message in this conversation.]:conv:{compadd -- ${(f)"$(imctl __complete conversations ${words[2,-1]} 2>/dev/null)"}}' \
+        '--from[Only events with a message from this user.]:user:{compadd -- ${(f)"$(imctl __complete users -- ${words[2,-1]} 2>/dev/null)"}}' \
+        '--in[Only events with a message in this conversation.]:conv:{compadd -- ${(f)"$(imctl __complete conversations -- ${words[2,-1]} 2>/dev/null)"}}' \
         '--match[Only messages whose text matches the regular expression.]:regex: ' \
         '--count[Stop after N matching events.]:n: ' \
         '--any[Match when any condition holds (default: all).]' \
@@ -444,7 +444,7 @@ _imctl_batch() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -468,7 +468,7 @@ _imctl_admin() {
     _arguments -C \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -502,7 +502,7 @@ _imctl_admin_app() {
     _arguments -C \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -527,7 +527,7 @@ _imctl_admin_app_create() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -544,7 +544,7 @@ _imctl_admin_app_list() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -560,7 +560,7 @@ _imctl_admin_app_delete() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -581,7 +581,7 @@ _imctl_admin_settings() {
     _arguments -C \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -605,7 +605,7 @@ _imctl_admin_settings_get() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -621,7 +621,7 @@ _imctl_admin_settings_set() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -646,7 +646,7 @@ _imctl_admin_user() {
     _arguments -C \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -673,7 +673,7 @@ _imctl_admin_user_create() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -692,7 +692,7 @@ _imctl_admin_user_list() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -708,7 +708,7 @@ _imctl_admin_user_delete() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -717,7 +717,7 @@ _imctl_admin_user_delete() {
         ''{-h,--help}'[Show help for the command.]' \
         '--version[Print the version and exit.]' \
         '--operator-file[Operator credentials JSON {clientId, clientSecret}.]:path:_files' \
-        '1:user:{compadd -- ${(f)"$(imctl __complete users ${words[2,-1]} 2>/dev/null)"}}' \
+        '1:user:{compadd -- ${(f)"$(imctl __complete users -- ${words[2,-1]} 2>/dev/null)"}}' \
         && return 0
 }
 
@@ -725,7 +725,7 @@ _imctl_admin_user_deactivate() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -734,7 +734,7 @@ _imctl_admin_user_deactivate() {
         ''{-h,--help}'[Show help for the command.]' \
         '--version[Print the version and exit.]' \
         '--operator-file[Operator credentials JSON {clientId, clientSecret}.]:path:_files' \
-        '1:user:{compadd -- ${(f)"$(imctl __complete users ${words[2,-1]} 2>/dev/null)"}}' \
+        '1:user:{compadd -- ${(f)"$(imctl __complete users -- ${words[2,-1]} 2>/dev/null)"}}' \
         && return 0
 }
 
@@ -742,7 +742,7 @@ _imctl_admin_user_reactivate() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -751,7 +751,7 @@ _imctl_admin_user_reactivate() {
         ''{-h,--help}'[Show help for the command.]' \
         '--version[Print the version and exit.]' \
         '--operator-file[Operator credentials JSON {clientId, clientSecret}.]:path:_files' \
-        '1:user:{compadd -- ${(f)"$(imctl __complete users ${words[2,-1]} 2>/dev/null)"}}' \
+        '1:user:{compadd -- ${(f)"$(imctl __complete users -- ${words[2,-1]} 2>/dev/null)"}}' \
         && return 0
 }
 
@@ -763,7 +763,7 @@ _imctl_admin_password() {
     _arguments -C \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -786,7 +786,7 @@ _imctl_admin_password_set() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -797,7 +797,7 @@ _imctl_admin_password_set() {
         '--operator-file[Operator credentials JSON {clientId, clientSecret}.]:path:_files' \
         '--password-stdin[Read the password from standard input.]' \
         '--password-file[Read the password from a file.]:path:_files' \
-        '1:user:{compadd -- ${(f)"$(imctl __complete users ${words[2,-1]} 2>/dev/null)"}}' \
+        '1:user:{compadd -- ${(f)"$(imctl __complete users -- ${words[2,-1]} 2>/dev/null)"}}' \
         && return 0
 }
 
@@ -810,7 +810,7 @@ _imctl_admin_token() {
     _arguments -C \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -834,7 +834,7 @@ _imctl_admin_token_issue() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -844,7 +844,7 @@ _imctl_admin_token_issue() {
         '--version[Print the version and exit.]' \
         '--operator-file[Operator credentials JSON {clientId, clientSecret}.]:path:_files' \
         '--ttl[Lifetime in seconds; 0 never expires (default: app'\''s).]:seconds: ' \
-        '1:user:{compadd -- ${(f)"$(imctl __complete users ${words[2,-1]} 2>/dev/null)"}}' \
+        '1:user:{compadd -- ${(f)"$(imctl __complete users -- ${words[2,-1]} 2>/dev/null)"}}' \
         && return 0
 }
 
@@ -852,7 +852,7 @@ _imctl_admin_token_revoke() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -861,7 +861,7 @@ _imctl_admin_token_revoke() {
         ''{-h,--help}'[Show help for the command.]' \
         '--version[Print the version and exit.]' \
         '--operator-file[Operator credentials JSON {clientId, clientSecret}.]:path:_files' \
-        '1:user:{compadd -- ${(f)"$(imctl __complete users ${words[2,-1]} 2>/dev/null)"}}' \
+        '1:user:{compadd -- ${(f)"$(imctl __complete users -- ${words[2,-1]} 2>/dev/null)"}}' \
         && return 0
 }
 
@@ -869,7 +869,7 @@ _imctl_admin_logout() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -878,7 +878,7 @@ _imctl_admin_logout() {
         ''{-h,--help}'[Show help for the command.]' \
         '--version[Print the version and exit.]' \
         '--operator-file[Operator credentials JSON {clientId, clientSecret}.]:path:_files' \
-        '1:user:{compadd -- ${(f)"$(imctl __complete users ${words[2,-1]} 2>/dev/null)"}}' \
+        '1:user:{compadd -- ${(f)"$(imctl __complete users -- ${words[2,-1]} 2>/dev/null)"}}' \
         && return 0
 }
 
@@ -886,7 +886,7 @@ _imctl_completion() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -902,7 +902,7 @@ _imctl_help() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
@@ -918,7 +918,7 @@ _imctl_version() {
     _arguments -s \
         '--server[Server base URL (default http://127.0.0.1:8480).]:url: ' \
         '--app[App key, org#app.]:key: ' \
-        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles ${words[2,-1]} 2>/dev/null)"}}' \
+        '--profile[Profile to use (default: current profile).]:name:{compadd -- ${(f)"$(imctl __complete profiles -- ${words[2,-1]} 2>/dev/null)"}}' \
         ''{-o,--output}'[Output mode: table, json, ndjson, tsv or id.]:mode:(table json ndjson tsv id)' \
         '--fields[Only print these fields (json, ndjson, tsv).]:a,b: ' \
         '--timeout[Timeout per request, e.g. 30s, 2m (default 30s).]:duration: ' \
