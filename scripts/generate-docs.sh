@@ -7,5 +7,5 @@
 # directly: `imctl man > imctl.1`, `imctl completion bash > imctl.bash`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RECORD_SNAPSHOTS=1 swift test --filter 'IMCLITests.SnapshotTests|IMCLITests.CommandTests' >/dev/null 2>&1 || true
+RECORD_SNAPSHOTS=1 swift test --filter "IMCLITests.SnapshotTests|IMCLITests.CommandTests" >/dev/null 2>&1 || true
 swift test --filter 'IMCLITests.SnapshotTests|IMCLITests.CommandTests'

@@ -45,6 +45,12 @@ public struct Context: Sendable {
         return client
     }
 
+    /// Prints a command's result in the output mode and returns exit status 0.
+    public func print(_ value: some Encodable, shape: Shape = .plain) throws -> Int32 {
+        try output.emit(value, shape: shape)
+        return ExitCode.success
+    }
+
     /// The `IMCTL_DEBUG=http` trace writer, or nil.
     var httpTrace: (@Sendable (String) -> Void)? {
         guard environment["IMCTL_DEBUG"]?.split(separator: ",").contains("http") == true else { return nil }

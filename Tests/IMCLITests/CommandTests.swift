@@ -47,14 +47,9 @@ struct CommandTests {
         #expect(!text.contains("__complete"))
     }
 
-    @Test("completion prints the generated scripts; unknown shells are usage errors")
-    func completion() async {
-        let harness = CLIHarness()
-        let root = Command.root()
-        #expect(await harness.run(["completion", "bash"]).stdout == BashCompletion.render(root: root))
-        #expect(await harness.run(["completion", "zsh"]).stdout == ZshCompletion.render(root: root))
-        #expect(await harness.run(["completion", "fish"]).stdout == FishCompletion.render(root: root))
-        #expect(await harness.run(["completion", "tcsh"]).status == 2)
+    @Test("completion of an unknown shell is a usage error")
+    func completionUnknownShell() async {
+        #expect(await CLIHarness().run(["completion", "tcsh"]).status == 2)
     }
 
     @Test("__complete answers profiles from the config and nothing without a local store")

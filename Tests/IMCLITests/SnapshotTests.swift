@@ -18,26 +18,22 @@ struct SnapshotTests {
         assertSnapshot(result.stdout, named: "help/\(name).txt")
     }
 
-    @Test("man page")
+    // The golden files of the man page and the completion scripts are the committed, packaged files themselves, so
+    // a change to the table that is not regenerated (scripts/generate-docs.sh) fails here.
+    @Test("man page: imctl man prints man/imctl.1")
     func manPage() async {
         let page = await CLIHarness().run(["man"]).stdout
         #expect(page == ManPageRenderer.render(root: Self.root, date: IMCLI.releaseDate, version: IMCLI.version))
-        assertSnapshot(page, named: "imctl.1")
+        assertFile(page, path: packageRoot + "/man/imctl.1")
     }
 
-    @Test("completion scripts", arguments: ["bash", "zsh", "fish"])
-    func completions(shell: String) {
-        assertSnapshot(Command.completionScript(shell, root: Self.root)!, named: "completion.\(shell)")
-    }
-
-    @Test("committed man/imctl.1 and completions/* match the renderers (regenerate: scripts/generate-docs.sh)")
-    func committedDocs() {
-        assertFile(
-            ManPageRenderer.render(root: Self.root, date: IMCLI.releaseDate, version: IMCLI.version),
-            path: packageRoot + "/man/imctl.1")
-        assertFile(BashCompletion.render(root: Self.root), path: packageRoot + "/completions/imctl.bash")
-        assertFile(ZshCompletion.render(root: Self.root), path: packageRoot + "/completions/_imctl")
-        assertFile(FishCompletion.render(root: Self.root), path: packageRoot + "/completions/imctl.fish")
+    @Test(
+        "completion scripts: imctl completion SHELL prints completions/*",
+        arguments: [("bash", "imctl.bash"), ("zsh", "_imctl"), ("fish", "imctl.fish")])
+    func completions(shell: String, file: String) async {
+        let script = await CLIHarness().run(["completion", shell]).stdout
+        #expect(script == Command.completionScript(shell, root: Self.root))
+        assertFile(script, path: packageRoot + "/completions/" + file)
     }
 
     @Test("help wraps to the terminal width")

@@ -35,8 +35,7 @@ extension Command {
             run: { invocation, context in
                 let client = try AdminSupport.client(invocation, context, perApp: true)
                 let result = try await action(client, invocation.argument("user")!)
-                try context.output.emit(result, shape: Shapes.adminAction)
-                return ExitCode.success
+                return try context.print(result, shape: Shapes.adminAction)
             })
     }
 }

@@ -19,8 +19,7 @@ extension Command {
         examples: [Example("imctl admin app create 'acme#chat'", "Create the app acme#chat.")],
         run: { invocation, context in
             let app = try await AdminSupport.client(invocation, context, perApp: false).createApp(invocation.argument("key")!)
-            try context.output.emit(app, shape: Shapes.app)
-            return ExitCode.success
+            return try context.print(app, shape: Shapes.app)
         }
     )
 
@@ -31,8 +30,7 @@ extension Command {
         examples: [Example("imctl admin app list -o id", "Print the app keys.")],
         run: { invocation, context in
             let apps = try await AdminSupport.client(invocation, context, perApp: false).listApps()
-            try context.output.emit(apps, shape: Shapes.app)
-            return ExitCode.success
+            return try context.print(apps, shape: Shapes.app)
         }
     )
 
@@ -44,8 +42,7 @@ extension Command {
         run: { invocation, context in
             let settings = try context.settings(invocation)
             try await AdminSupport.client(invocation, context, perApp: true).deleteApp()
-            try context.output.emit(DeletedApp(appKey: try settings.requireApp(), deleted: true), shape: Shapes.app)
-            return ExitCode.success
+            return try context.print(DeletedApp(appKey: try settings.requireApp(), deleted: true), shape: Shapes.app)
         }
     )
 }

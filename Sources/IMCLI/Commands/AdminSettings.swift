@@ -18,8 +18,7 @@ extension Command {
         examples: [Example("imctl admin settings get", "Show every setting.")],
         run: { invocation, context in
             let settings = try await AdminSupport.client(invocation, context, perApp: true).settings()
-            try context.output.emit(settings)
-            return ExitCode.success
+            return try context.print(settings)
         }
     )
 
@@ -37,8 +36,7 @@ extension Command {
                 patch[key] = (try? WireJSON.decode(JSONValue.self, from: Data(raw.utf8))) ?? .string(raw)
             }
             let settings = try await AdminSupport.client(invocation, context, perApp: true).updateSettings(patch)
-            try context.output.emit(settings)
-            return ExitCode.success
+            return try context.print(settings)
         }
     )
 }

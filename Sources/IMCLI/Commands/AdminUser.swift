@@ -30,8 +30,7 @@ extension Command {
             let password = try Secrets.read("password", invocation, context)
             let client = try AdminSupport.client(invocation, context, perApp: true)
             let user = try await client.createUser(userId: invocation.argument("user")!, password: password)
-            try context.output.emit(user, shape: Shapes.user)
-            return ExitCode.success
+            return try context.print(user, shape: Shapes.user)
         }
     )
 
@@ -42,8 +41,7 @@ extension Command {
         examples: [Example("imctl admin user list -o id", "Print every user id.")],
         run: { invocation, context in
             let users = try await AdminSupport.client(invocation, context, perApp: true).listUsers()
-            try context.output.emit(users, shape: Shapes.user)
-            return ExitCode.success
+            return try context.print(users, shape: Shapes.user)
         }
     )
 
@@ -62,8 +60,7 @@ extension Command {
             let password = try Secrets.password(invocation, context)
             let client = try AdminSupport.client(invocation, context, perApp: true)
             let result = try await client.setPassword(invocation.argument("user")!, password: password)
-            try context.output.emit(result, shape: Shapes.adminAction)
-            return ExitCode.success
+            return try context.print(result, shape: Shapes.adminAction)
         }
     )
 
@@ -95,8 +92,7 @@ extension Command {
             }
             let client = try AdminSupport.client(invocation, context, perApp: true)
             let token = try await client.issueToken(invocation.argument("user")!, ttl: ttl)
-            try context.output.emit(token, shape: Shapes.token)
-            return ExitCode.success
+            return try context.print(token, shape: Shapes.token)
         }
     )
 

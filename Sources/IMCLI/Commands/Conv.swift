@@ -17,8 +17,7 @@ extension Command {
         examples: [Example("imctl conv list -o id", "Print the conversation ids.")],
         run: { invocation, context in
             let conversations = try context.loggedInClient(invocation).chatManager.loadAllConversations()
-            try context.output.emit(conversations, shape: Shapes.localConversation)
-            return ExitCode.success
+            return try context.print(conversations, shape: Shapes.localConversation)
         }
     )
 
@@ -48,8 +47,7 @@ extension Command {
                 conversations += page.data
                 cursor = page.data.isEmpty ? nil : page.cursor
             } while cursor != nil
-            try context.output.emit(conversations, shape: Shapes.serverConversation)
-            return ExitCode.success
+            return try context.print(conversations, shape: Shapes.serverConversation)
         }
     )
 }

@@ -21,8 +21,7 @@ extension Command {
             let client = try context.chatClient(invocation)
             let devices = try await client.fetchLoggedInDevices(
                 userId: invocation.argument("user")!, password: secret.password, token: secret.token)
-            try context.output.emit(devices, shape: Shapes.device)
-            return ExitCode.success
+            return try context.print(devices, shape: Shapes.device)
         }
     )
 
@@ -51,8 +50,7 @@ extension Command {
                 } else {
                     try await client.kickAllDevices(userId: user, password: secret.password, token: secret.token)
                 }
-            try context.output.emit(result, shape: Shapes.kick)
-            return ExitCode.success
+            return try context.print(result, shape: Shapes.kick)
         }
     )
 }

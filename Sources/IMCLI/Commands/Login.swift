@@ -1,17 +1,6 @@
 import IMCore
 import IMClient
 
-/// What `login` prints: the session without its secret token.
-struct SessionSummary: Encodable {
-    var userId: String
-    var resource: String
-    var expiresAt: Int64
-    var cursor: String
-    var profile: String
-    var server: String
-    var app: String
-}
-
 extension Command {
     /// `imctl login USER`.
     static let login = Command(
@@ -39,13 +28,12 @@ extension Command {
                     try await client.loginWithToken(userId: user, token: secret.token!)
                 }
             try saveProfile(settings)
-            try context.output.emit(
-                SessionSummary(
+            return try context.print(
+                Identity(
                     userId: response.userId, resource: response.resource, expiresAt: response.token.expiresAt,
-                    cursor: response.cursor, profile: settings.profile, server: settings.server,
-                    app: settings.app ?? ""),
+                    profile: settings.profile, server: settings.server, app: settings.app ?? "",
+                    cursor: response.cursor),
                 shape: Shapes.session)
-            return ExitCode.success
         }
     )
 

@@ -16,8 +16,7 @@ extension Command {
             let client = try context.loggedInClient(invocation)
             let user = client.currentUserId ?? ""
             try await client.logout()
-            try context.output.emit(LogoutResult(userId: user, loggedOut: true), shape: Shape(id: "userId", columns: []))
-            return ExitCode.success
+            return try context.print(LogoutResult(userId: user, loggedOut: true), shape: Shape(id: "userId", columns: []))
         }
     )
 }

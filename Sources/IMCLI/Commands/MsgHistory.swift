@@ -33,8 +33,7 @@ extension Command {
                 messages += page.data
                 cursor = page.data.isEmpty ? nil : page.cursor
             } while cursor != nil && messages.count < (limit ?? Int.max)
-            try context.output.emit(messages, shape: Shapes.message)
-            return ExitCode.success
+            return try context.print(messages, shape: Shapes.message)
         }
     )
 

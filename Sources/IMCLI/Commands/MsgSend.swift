@@ -50,8 +50,7 @@ extension Command {
             let client = try context.loggedInClient(invocation)
             let sent = try await client.chatManager.sendMessage(message)
             guard let waitReply else {
-                try context.output.emit(sent, shape: Shapes.sent)
-                return ExitCode.success
+                return try context.print(sent, shape: Shapes.sent)
             }
             guard let reply = try await awaitReply(client, after: sent, within: waitReply) else {
                 try context.output.emit(sent, shape: Shapes.sent)

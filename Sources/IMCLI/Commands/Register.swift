@@ -13,8 +13,7 @@ extension Command {
             let password = try Secrets.password(invocation, context)
             let client = try context.chatClient(invocation)
             let user = try await client.createAccount(userId: invocation.argument("user")!, password: password)
-            try context.output.emit(user, shape: Shapes.user)
-            return ExitCode.success
+            return try context.print(user, shape: Shapes.user)
         }
     )
 }

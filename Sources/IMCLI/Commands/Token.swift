@@ -21,8 +21,7 @@ extension Command {
             }
             let client = try context.loggedInClient(invocation)
             let info = try await client.renewToken(token)
-            try context.output.emit(RedactedToken(info), shape: Shapes.session)
-            return ExitCode.success
+            return try context.print(RedactedToken(info), shape: Shapes.session)
         }
     )
 }

@@ -1,6 +1,7 @@
 import IMClient
 import IMCore
-/// What `whoami` prints: the stored login without its token.
+
+/// What `whoami` and `login` print: the session without its secret token; `login` adds the event cursor.
 struct Identity: Encodable {
     var userId: String
     var resource: String
@@ -8,6 +9,7 @@ struct Identity: Encodable {
     var profile: String
     var server: String
     var app: String
+    var cursor: String?
 }
 
 extension Command {
@@ -21,12 +23,11 @@ extension Command {
             let settings = try context.settings(invocation)
             let client = try context.loggedInClient(invocation)
             guard let login = client.storedLogin else { throw CLIError.authentication("not logged in") }
-            try context.output.emit(
+            return try context.print(
                 Identity(
                     userId: login.userId, resource: login.resource, expiresAt: login.expiresAt,
                     profile: settings.profile, server: login.serverURL, app: login.appKey),
                 shape: Shape(id: "userId", columns: ["userId", "resource", "server", "app", "expiresAt"]))
-            return ExitCode.success
         }
     )
 }
