@@ -112,6 +112,7 @@ _imctl() {
         "imctl wait:--type") COMPREPLY=($(compgen -W "onMessagesReceived onCmdMessagesReceived onMessagesDelivered onConnected onDisconnected" -- "$cur")); return ;;
         "imctl wait:--from") COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
         "imctl wait:--in") COMPREPLY=($(compgen -W "$(imctl __complete conversations -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
+        "imctl wait:--ready-file") COMPREPLY=($(compgen -f -- "$cur")); return ;;
         "imctl batch:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
         "imctl batch:--output"|"imctl batch:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
         "imctl admin:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
@@ -202,7 +203,7 @@ _imctl() {
         "imctl conv list") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
         "imctl conv fetch") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --pinned --mark" -- "$cur")) ;;
         "imctl events") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --since --count --idle --once --type --in --from --ready-file --on-gap" -- "$cur")) ;;
-        "imctl wait") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --since --type --from --in --match --count --any" -- "$cur")) ;;
+        "imctl wait") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --since --type --from --in --match --count --any --ready-file" -- "$cur")) ;;
         "imctl batch") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
         "imctl admin") COMPREPLY=($(compgen -W "app settings user password token logout --server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --operator-file" -- "$cur")) ;;
         "imctl admin app") COMPREPLY=($(compgen -W "create list delete --server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --operator-file" -- "$cur")) ;;

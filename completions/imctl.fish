@@ -183,6 +183,7 @@ complete -c imctl -n '__imctl_at imctl wait' -l in -x -a '(imctl __complete conv
 complete -c imctl -n '__imctl_at imctl wait' -l match -x -d 'Only messages whose text matches the regular expression.'
 complete -c imctl -n '__imctl_at imctl wait' -l count -x -d 'Stop after N matching events.'
 complete -c imctl -n '__imctl_at imctl wait' -l any -d 'Match when any condition holds (default: all).'
+complete -c imctl -n '__imctl_at imctl wait' -l ready-file -r -F -d 'Create this file once the stream is live.'
 complete -c imctl -n '__imctl_at imctl admin' -a 'app' -d 'Create, list and delete apps.'
 complete -c imctl -n '__imctl_at imctl admin' -a 'settings' -d 'Show or change the app\'s settings.'
 complete -c imctl -n '__imctl_at imctl admin' -a 'user' -d 'Create, list, delete and (de)activate users.'

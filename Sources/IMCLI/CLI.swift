@@ -35,9 +35,9 @@ public enum IMCLI {
             mode = try OutputMode.resolve(invocation.value("output"), stdoutIsTTY: io.stdoutIsTTY)
         } catch {
             let path = Parser.commandPath(arguments, root: root)
+            let requested = ErrorReporter.requestedMode(arguments, environment: environment)
             let reporter = ErrorReporter(
-                mode: ErrorReporter.requestedMode(arguments, environment: environment), environment: environment,
-                stderr: io.stderr)
+                mode: requested ?? (io.stdoutIsTTY ? .table : .json), environment: environment, stderr: io.stderr)
             let name = path.dropFirst().map(\.name).joined(separator: " ")
             return reporter.report(CLIError(error, commandName: name), usage: HelpRenderer.usageLine(path))
         }

@@ -115,7 +115,7 @@ struct ParserTests {
 struct UsageErrorRunTests {
     @Test("unknown option: exit 2, message, usage line and help pointer on stderr, nothing on stdout")
     func textMode() async {
-        let result = await CLIHarness().run(["msg", "send", "bob", "--tpye", "cmd"])
+        let result = await CLIHarness().run(["msg", "send", "bob", "--tpye", "cmd"], tty: true)
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
         #expect(
@@ -137,6 +137,14 @@ struct UsageErrorRunTests {
         #expect(
             lines.first == #"{"error":{"code":110,"hint":"See 'imctl help'","message":"unknown command 'mgs'; did you mean 'msg'?","name":"INVALID_PARAM","retryable":false,"status":400},"exitCode":2}"#
         )
+    }
+
+    @Test("piped stdout without -o means json mode, so a usage error is the envelope")
+    func pipedDefault() async {
+        let result = await CLIHarness().run(["frobnicate"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix(#"{"error":{"code":110"#))
+        #expect(result.stderr.hasSuffix(#""exitCode":2}"# + "\n"))
     }
 
     @Test("IMCTL_ERROR_FORMAT=json forces the envelope in any mode")

@@ -20,6 +20,10 @@ enum EventOptions {
     static let from = Option(
         long: "from", value: "USER", help: "Only events with a message from this user.", completion: .dynamic("users"))
 
+    /// `--ready-file PATH`.
+    static let readyFile = Option(
+        long: "ready-file", value: "PATH", help: "Create this file once the stream is live.", completion: .file)
+
     /// Parses `--count`.
     static func count(_ invocation: Invocation) throws(UsageError) -> Int? {
         guard let text = invocation.value("count") else { return nil }

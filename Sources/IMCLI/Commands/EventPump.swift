@@ -38,6 +38,8 @@ struct EventPump {
     var timeout: Duration?
     /// Idle limit, nil for none.
     var idle: Duration?
+    /// A file to create once the stream is live (its first element, `onConnected`, arrived).
+    var readyFile: String? = nil
 
     /// Runs until a stop condition; `handle` sees every delivery in order.
     func run(_ handle: (EventDelivery) async throws -> Decision) async throws -> End {
@@ -59,9 +61,14 @@ struct EventPump {
             idleTimer?.cancel()
             continuation.finish()
         }
+        var ready = readyFile == nil
         for await signal in signals {
             switch signal {
             case .delivery(let delivery):
+                if !ready, let readyFile {
+                    try SecureFile.write("", to: readyFile)
+                    ready = true
+                }
                 idleTimer?.cancel()
                 idleTimer = idle.map { limit in Self.alarm(after: limit, continuation, .idle) }
                 if case .stop(let status) = try await handle(delivery) { return .stopped(status) }

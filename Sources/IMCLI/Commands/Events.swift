@@ -17,7 +17,7 @@ extension Command {
             Option(long: "idle", value: "DURATION", help: "Stop after this long without an event."),
             Option(long: "once", help: "Drain the pending events, then exit."),
             EventOptions.type, EventOptions.conversation, EventOptions.from,
-            Option(long: "ready-file", value: "PATH", help: "Create this file once the stream is live.", completion: .file),
+            EventOptions.readyFile,
             Option(long: "on-gap", value: "MODE", help: "On a gap: warn (default) or fail (exit 10).",
                 completion: .choices(["warn", "fail"])),
         ],
@@ -41,15 +41,11 @@ enum EventsCommand {
         if invocation.flag("once") { idle = idle ?? .seconds(1) }
         let timeout = try streamTimeout(invocation)
         let client = try context.loggedInClient(EventPump.clientInvocation(invocation))
-        let pump = EventPump(client: client, since: invocation.value("since"), timeout: timeout, idle: idle)
-        let readyFile = invocation.value("ready-file")
-        var ready = false
+        let pump = EventPump(
+            client: client, since: invocation.value("since"), timeout: timeout, idle: idle,
+            readyFile: invocation.value("ready-file"))
         var seen = 0
         let end = try await pump.run { delivery in
-            if !ready, let readyFile {
-                try SecureFile.write("", to: readyFile)
-                ready = true
-            }
             if delivery.gap { try reportGap(delivery, fail: failOnGap, context: context) }
             guard filter.accepts(delivery.event) else { return .proceed }
             try context.output.emitLine(try EventPump.line(delivery))

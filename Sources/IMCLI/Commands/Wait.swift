@@ -15,6 +15,7 @@ extension Command {
             Option(long: "match", value: "REGEX", help: "Only messages whose text matches the regular expression."),
             EventOptions.count,
             Option(long: "any", help: "Match when any condition holds (default: all)."),
+            EventOptions.readyFile,
         ],
         examples: [
             Example(
@@ -35,7 +36,7 @@ enum WaitCommand {
         let client = try context.loggedInClient(EventPump.clientInvocation(invocation))
         let pump = EventPump(
             client: client, since: invocation.value("since"), timeout: checkOnce ? nil : timeout,
-            idle: checkOnce ? .seconds(1) : nil)
+            idle: checkOnce ? .seconds(1) : nil, readyFile: invocation.value("ready-file"))
         var matched = 0
         let end = try await pump.run { delivery in
             guard filter.accepts(delivery.event) else { return .proceed }
