@@ -1,0 +1,94 @@
+import IMClient
+import IMCore
+
+/// The `imctl` command line as a library: parse, dispatch, report (testable in-process).
+public enum IMCLI {
+    /// The version `imctl version` prints.
+    public static let version = "0.1.0"
+
+    /// The date printed in the man page (kept fixed so the committed page is reproducible).
+    public static let releaseDate = "2026-11-27"
+
+    /// Runs one command line.
+    /// - Parameters:
+    ///   - arguments: argv without the program name.
+    ///   - environment: the process environment.
+    ///   - io: standard streams (captured in tests).
+    ///   - extraCommands: top-level commands the executable adds (`serve`).
+    /// - Returns: the exit status (cli-conventions §3).
+    public static func run(
+        arguments: [String], environment: [String: String], io: IO, extraCommands: [Command] = []
+    ) async -> Int32 {
+        let root = Command.root(adding: extraCommands)
+        return await run(arguments: arguments, root: root, environment: environment, io: io, sharedClient: nil)
+    }
+
+    /// Runs one command line against a given tree (also used by `batch` with its shared client).
+    static func run(
+        arguments: [String], root: Command, environment: [String: String], io: IO,
+        sharedClient: ChatClient?
+    ) async -> Int32 {
+        let invocation: Invocation
+        let mode: OutputMode
+        do {
+            invocation = try Parser.parse(arguments, root: root, environment: environment)
+            mode = try OutputMode.resolve(invocation.value("output"), stdoutIsTTY: io.stdoutIsTTY)
+        } catch {
+            let path = Parser.commandPath(arguments, root: root)
+            let requested = ErrorReporter.requestedMode(arguments, environment: environment)
+            let reporter = ErrorReporter(
+                mode: requested ?? (io.stdoutIsTTY ? .table : .json), environment: environment, stderr: io.stderr)
+            let name = path.dropFirst().map(\.name).joined(separator: " ")
+            return reporter.report(CLIError(error, commandName: name), usage: HelpRenderer.usageLine(path))
+        }
+        let color = io.stdoutIsTTY && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+            || environment["CLICOLOR_FORCE"].map { !$0.isEmpty && $0 != "0" } == true
+        let output = Output(
+            mode: mode, fields: invocation.value("fields").map { $0.split(separator: ",").map(String.init) },
+            pretty: io.stdoutIsTTY, color: color, stdout: io.stdout)
+        let context = Context(io: io, environment: environment, root: root, output: output, sharedClient: sharedClient)
+        return await execute(invocation, context: context)
+    }
+
+    private static func execute(_ invocation: Invocation, context: Context) async -> Int32 {
+        let reporter = ErrorReporter(mode: context.output.mode, environment: context.environment, stderr: context.io.stderr)
+        do {
+            switch invocation.action {
+            case .help:
+                try context.io.stdout.write(HelpRenderer.render(path: invocation.path, width: context.io.terminalWidth ?? 80))
+                return ExitCode.success
+            case .version:
+                try context.io.stdout.write("imctl \(version)\n")
+                return ExitCode.success
+            case .run:
+                guard let run = invocation.command.run else { return ExitCode.usage }
+                guard let text = invocation.value("deadline") else { return try await run(invocation, context) }
+                let deadline = try DurationParser.require(text, option: "--deadline")
+                return try await withDeadline(deadline) { try await run(invocation, context) }
+            }
+        } catch is OutputClosed {
+            return ExitCode.success
+        } catch let error as UsageError {
+            return reporter.report(
+                CLIError(error, commandName: invocation.commandName), usage: HelpRenderer.usageLine(invocation.path))
+        } catch {
+            return reporter.report(CLIError.from(error, commandName: invocation.commandName))
+        }
+    }
+
+    /// Runs `body`, failing with exit 124 when `limit` passes first.
+    static func withDeadline(
+        _ limit: Duration, _ body: @escaping @Sendable () async throws -> Int32
+    ) async throws -> Int32 {
+        try await withThrowingTaskGroup(of: Int32.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(for: limit)
+                throw CLIError(
+                    code: .serverTimeout, message: "deadline of \(limit) expired", exitCode: ExitCode.timeout)
+            }
+            defer { group.cancelAll() }
+            return try await group.next()!
+        }
+    }
+}

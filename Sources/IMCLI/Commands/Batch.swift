@@ -1,0 +1,96 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import IMClient
+import IMCore
+
+extension Command {
+    /// `imctl batch`.
+    static let batch = Command(
+        name: "batch",
+        summary: "Run NDJSON operations from stdin over one connection.",
+        discussion: """
+            Each input line is {"id":…,"cmd":["msg","send","bob","hi"]}. The operations run in order in this \
+            process with one client (one connection); each writes one line {"id":…,"ok":true,"result":…} or \
+            {"id":…,"ok":false,"error":{…}} in input order. Exits 9 when some failed.
+            """,
+        examples: [
+            Example(
+                "printf '%s\\n' '{\"id\":\"1\",\"cmd\":[\"msg\",\"send\",\"bob\",\"hi\"]}' | imctl batch",
+                "Send one message through batch.")
+        ],
+        run: { invocation, context in try await BatchCommand.run(invocation, context) }
+    )
+}
+
+/// The `batch` command's action.
+enum BatchCommand {
+    private struct Operation: Decodable {
+        var id: JSONValue?
+        var cmd: [String]
+    }
+
+    static func run(_ invocation: Invocation, _ context: Context) async throws -> Int32 {
+        let settings = try context.settings(invocation)
+        let client = settings.app == nil ? nil : try context.chatClient(invocation)
+        let environment = stepEnvironment(invocation, context)
+        var failures = 0
+        while let line = context.io.stdin.readLine() {
+            guard !line.allSatisfy(\.isWhitespace) else { continue }
+            var result: [String: JSONValue]
+            do {
+                let operation = try WireJSON.decode(Operation.self, from: Data(line.utf8))
+                result = await step(operation.cmd, context: context, environment: environment, client: client)
+                result["id"] = operation.id ?? .null
+            } catch {
+                let failure = CLIError(code: .invalidParam, message: "bad operation line: \(error)", exitCode: ExitCode.usage)
+                result = ["id": .null, "ok": .bool(false), "error": failure.envelope.objectValue?["error"] ?? .null]
+            }
+            if result["ok"] != .bool(true) { failures += 1 }
+            try context.output.emitLine(.object(result))
+        }
+        return failures == 0 ? ExitCode.success : ExitCode.partial
+    }
+
+    /// Runs one operation in-process with captured output.
+    private static func step(
+        _ arguments: [String], context: Context, environment: [String: String], client: ChatClient?
+    ) async -> [String: JSONValue] {
+        let out = TextBuffer()
+        let err = TextBuffer()
+        let io = IO(stdin: InputReader(text: ""), stdout: .buffer(out), stderr: .buffer(err))
+        let status = await IMCLI.run(
+            arguments: arguments, root: context.root, environment: environment, io: io, sharedClient: client)
+        if status == ExitCode.success {
+            return ["ok": .bool(true), "result": parse(out.text)]
+        }
+        let envelope = err.text.split(separator: "\n").last.flatMap {
+            try? WireJSON.decode(JSONValue.self, from: Data($0.utf8))
+        }
+        var error = envelope?.objectValue?["error"]?.objectValue ?? ["message": .string(err.text)]
+        error["exitCode"] = .int(Int64(status))
+        return ["ok": .bool(false), "error": .object(error)]
+    }
+
+    /// One JSON document, or an array of NDJSON lines, or null for no output.
+    private static func parse(_ text: String) -> JSONValue {
+        let lines = text.split(separator: "\n").compactMap { try? WireJSON.decode(JSONValue.self, from: Data($0.utf8)) }
+        if lines.isEmpty { return text.isEmpty ? .null : .string(text) }
+        if let whole = try? WireJSON.decode(JSONValue.self, from: Data(text.utf8)) { return whole }
+        return .array(lines)
+    }
+
+    /// The environment of every step: JSON output and errors, and the batch's own global options.
+    private static func stepEnvironment(_ invocation: Invocation, _ context: Context) -> [String: String] {
+        var environment = context.environment
+        environment["IMCTL_OUTPUT"] = "json"
+        environment["IMCTL_ERROR_FORMAT"] = "json"
+        let inherited = ["server": "IMCTL_SERVER", "app": "IMCTL_APP", "profile": "IMCTL_PROFILE", "timeout": "IMCTL_TIMEOUT"]
+        for (option, variable) in inherited {
+            if let value = invocation.value(option) { environment[variable] = value }
+        }
+        return environment
+    }
+}

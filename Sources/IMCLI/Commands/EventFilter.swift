@@ -1,0 +1,42 @@
+import IMCore
+import IMClient
+
+/// Conditions on events (`--type`, `--from`, `--in`, `--match`), ANDed unless `any` is set.
+struct EventFilter {
+    var types: Set<String> = []
+    var from: String?
+    var conversation: Target?
+    var match: Regex<AnyRegexOutput>?
+    var any = false
+    /// Skip events without a `seq` (client-side and marker events) unless `--type` names them.
+    var serverEventsOnly = false
+
+    /// Builds the filter from the common options.
+    init(_ invocation: Invocation, serverEventsOnly: Bool = false) throws {
+        types = Set(invocation.values("type", splitCommas: true))
+        from = invocation.value("from")
+        conversation = try invocation.value("in").map { word throws(UsageError) in try Target(word) }
+        if let pattern = invocation.value("match") {
+            do {
+                match = try Regex(pattern)
+            } catch {
+                throw UsageError.invalidValue(option: "--match", value: pattern, reason: "not a regular expression")
+            }
+        }
+        any = invocation.flag("any")
+        self.serverEventsOnly = serverEventsOnly
+    }
+
+    /// True when the event passes.
+    func accepts(_ event: Event) -> Bool {
+        if serverEventsOnly && event.seq == nil && !types.contains(event.type) { return false }
+        let messages = (try? event.messages()) ?? []
+        var checks: [Bool] = []
+        if !types.isEmpty { checks.append(types.contains(event.type)) }
+        if let from { checks.append(messages.contains { $0.from == from }) }
+        if let conversation { checks.append(messages.contains { conversation.matches($0.conversationId) }) }
+        if let match { checks.append(messages.contains { ($0.body.text ?? "").contains(match) }) }
+        if checks.isEmpty { return true }
+        return any ? checks.contains(true) : !checks.contains(false)
+    }
+}

@@ -1,0 +1,35 @@
+import IMClient
+import IMCore
+/// Options shared by `events` and `wait`.
+enum EventOptions {
+    /// `--since CURSOR|now|start`.
+    static let since = Option(
+        long: "since", value: "CURSOR", help: "Start after this cursor, or 'now' or 'start' (default: stored position).")
+    /// `--count N`.
+    static let count = Option(long: "count", value: "N", help: "Stop after N matching events.")
+    /// `--type NAME`.
+    static let type = Option(
+        long: "type", value: "NAME", help: "Only events of this type (comma list).", isRepeatable: true,
+        completion: .choices(["onMessagesReceived", "onCmdMessagesReceived", "onMessagesDelivered", "onConnected",
+            "onDisconnected"]))
+    /// `--in CONV`.
+    static let conversation = Option(
+        long: "in", value: "CONV", help: "Only events with a message in this conversation.",
+        completion: .dynamic("conversations"))
+    /// `--from USER`.
+    static let from = Option(
+        long: "from", value: "USER", help: "Only events with a message from this user.", completion: .dynamic("users"))
+
+    /// `--ready-file PATH`.
+    static let readyFile = Option(
+        long: "ready-file", value: "PATH", help: "Create this file once the stream is live.", completion: .file)
+
+    /// Parses `--count`.
+    static func count(_ invocation: Invocation) throws(UsageError) -> Int? {
+        guard let text = invocation.value("count") else { return nil }
+        guard let count = Int(text), count > 0 else {
+            throw .invalidValue(option: "--count", value: text, reason: "expected a positive number")
+        }
+        return count
+    }
+}

@@ -1,0 +1,63 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import IMCore
+import IMClient
+
+/// Builds the message of `msg send` from its arguments and options.
+enum MessageBuilder {
+    /// The message to send.
+    static func build(_ invocation: Invocation, _ context: Context) throws -> Message {
+        let target = try Target(invocation.argument("to")!)
+        let body = try body(invocation, context)
+        var attributes: [String: JSONValue] = [:]
+        for pair in invocation.values("attr") {
+            let (key, raw) = try split(pair, option: "--attr")
+            attributes[key] = (try? WireJSON.decode(JSONValue.self, from: Data(raw.utf8))) ?? .string(raw)
+        }
+        return Message(
+            msgId: invocation.value("msg-id") ?? "", conversationId: target.id, from: "", to: target.id,
+            chatType: target.type, body: body, attributes: attributes)
+    }
+
+    private static func body(_ invocation: Invocation, _ context: Context) throws -> MessageBody {
+        let kind = invocation.value("type") ?? "text"
+        switch kind {
+        case "text":
+            var text = invocation.argument("text") ?? "-"
+            if text == "-" {
+                text = context.io.stdin.readAll()
+                if text.hasSuffix("\n") { text.removeLast() }
+            }
+            return .text(TextBody(content: text))
+        case "cmd":
+            guard let action = invocation.value("action") else { throw UsageError.other("--type cmd needs --action") }
+            return .cmd(CmdBody(action: action))
+        case "custom":
+            guard let event = invocation.value("event") else { throw UsageError.other("--type custom needs --event") }
+            var params: [String: String] = [:]
+            for pair in invocation.values("param") {
+                let (key, value) = try split(pair, option: "--param")
+                params[key] = value
+            }
+            return .custom(CustomBody(event: event, params: params.isEmpty ? nil : params))
+        case "location":
+            guard let lat = invocation.value("lat").flatMap(Double.init),
+                let lon = invocation.value("lon").flatMap(Double.init)
+            else { throw UsageError.other("--type location needs numeric --lat and --lon") }
+            return .location(LocationBody(latitude: lat, longitude: lon, address: invocation.value("address")))
+        default:
+            throw UsageError.invalidValue(option: "--type", value: kind, reason: "expected text, cmd, custom or location")
+        }
+    }
+
+    /// Splits `key=value`.
+    static func split(_ pair: String, option: String) throws(UsageError) -> (String, String) {
+        guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+            throw .invalidValue(option: option, value: pair, reason: "expected KEY=VALUE")
+        }
+        return (String(pair[..<equals]), String(pair[pair.index(after: equals)...]))
+    }
+}

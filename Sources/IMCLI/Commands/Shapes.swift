@@ -1,0 +1,30 @@
+import IMClient
+import IMCore
+/// The documented id field and tsv/table column order of each record type (docs/cli.md).
+enum Shapes {
+    /// `UserRecord`.
+    static let user = Shape(id: "userId", columns: ["userId", "active", "createdAt"])
+    /// `AppInfo`.
+    static let app = Shape(id: "appKey", columns: ["appKey", "clientId", "createdAt"])
+    /// `TokenInfo`.
+    static let token = Shape(id: "token", columns: ["userId", "token", "issuedAt", "expiresAt", "ttl"])
+    /// `AdminActionResult`.
+    static let adminAction = Shape(id: "userId", columns: ["userId", "sessionsEnded", "tokensRevoked"])
+    /// `DeviceInfo`.
+    static let device = Shape(id: "resource", columns: ["resource", "deviceName", "platform", "online", "loginTime"])
+    /// `KickResult`.
+    static let kick = Shape(id: "kicked", columns: ["kicked"])
+    /// `Message`.
+    static let message = Shape(
+        id: "msgId", columns: ["msgId", "conversationId", "from", "to", "chatType", "body.type", "body.content", "serverTime"])
+    /// `{"message":…,"cursor":…}` of msg send.
+    static let sent = Shape(id: "message.msgId", columns: ["message.msgId", "message.to", "message.serverTime", "cursor"])
+    /// Server conversations.
+    static let serverConversation = Shape(
+        id: "conversationId", columns: ["conversationId", "type", "unreadCount", "isPinned", "latestMessage.serverTime"])
+    /// Local conversations.
+    static let localConversation = Shape(
+        id: "conversationId", columns: ["conversationId", "type", "unreadCount", "latestMessage.serverTime"])
+    /// Login summary.
+    static let session = Shape(id: "userId", columns: ["userId", "resource", "expiresAt", "cursor"])
+}

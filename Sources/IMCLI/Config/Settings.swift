@@ -1,0 +1,61 @@
+import IMClient
+import IMCore
+
+/// Connection settings resolved with precedence flag > environment > profile > default (cli-conventions §6).
+public struct Settings: Sendable, Hashable {
+    /// The default server when nothing else names one.
+    public static let defaultServer = "http://127.0.0.1:8480"
+
+    /// Profile name.
+    public var profile: String
+    /// Server base URL.
+    public var server: String
+    /// App key, if any source names one.
+    public var app: String?
+    /// Per-request timeout.
+    public var requestTimeout: Duration
+    /// File locations.
+    public var paths: Paths
+
+    /// Resolves the settings of an invocation. Reads `config.json` (nothing else).
+    static func resolve(_ invocation: Invocation, environment: [String: String]) throws -> Settings {
+        let paths = Paths(environment: environment)
+        let config = try ConfigFile.load(paths.configFile)
+        let profile = invocation.value("profile") ?? config.currentProfile ?? "default"
+        let saved = config.profiles[profile]
+        var timeout = Duration.seconds(30)
+        if let text = invocation.value("timeout"), text != "none" {
+            timeout = try DurationParser.require(text, option: "--timeout")
+        }
+        return Settings(
+            profile: profile,
+            server: invocation.value("server") ?? saved?.server ?? defaultServer,
+            app: invocation.value("app") ?? saved?.app,
+            requestTimeout: timeout,
+            paths: paths)
+    }
+
+    /// The stored-login file of this profile.
+    public var credentialsFile: String { paths.credentialsFile(profile: profile) }
+
+    /// The app key, or a usage error naming the ways to give one.
+    func requireApp() throws(CLIError) -> String {
+        guard let app else {
+            throw CLIError(
+                code: .invalidAppKey, message: "no app key given",
+                hint: "Pass --app org#app, set IMCTL_APP, or log in once with --app to save it in the profile.",
+                exitCode: ExitCode.usage)
+        }
+        return app
+    }
+
+    /// Options for a ``ChatClient`` of this profile.
+    func chatOptions(debug: (@Sendable (String) -> Void)?) throws(CLIError) -> ChatOptions {
+        var options = ChatOptions(
+            appKey: try requireApp(), serverURL: server, dataDirectory: paths.profileData(profile),
+            credentialsPath: credentialsFile)
+        options.requestTimeout = requestTimeout
+        options.debugHTTP = debug
+        return options
+    }
+}

@@ -1,0 +1,59 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import IMCore
+
+extension JSONValue {
+    /// The JSON form of any encodable value (as WireJSON writes it).
+    static func encoding(_ value: some Encodable) throws -> JSONValue {
+        if let value = value as? JSONValue { return value }
+        return try WireJSON.decode(JSONValue.self, from: WireJSON.encode(value))
+    }
+
+    /// The value at a dotted path (`message.msgId`), or nil.
+    func lookup(_ path: String) -> JSONValue? {
+        var current: JSONValue? = self
+        for key in path.split(separator: ".") {
+            current = current?.objectValue?[String(key)]
+        }
+        return current
+    }
+
+    /// The array elements, or the value itself as the only record.
+    var records: [JSONValue] {
+        if case .array(let items) = self { return items }
+        return [self]
+    }
+
+    /// Keeps only `fields` (dotted paths allowed) of each object.
+    func projected(_ fields: [String]) -> JSONValue {
+        switch self {
+        case .array(let items): return .array(items.map { $0.projected(fields) })
+        case .object:
+            var result: [String: JSONValue] = [:]
+            for field in fields { result[field] = lookup(field) ?? .null }
+            return .object(result)
+        default: return self
+        }
+    }
+
+    /// The value as one line of text: strings bare, scalars as JSON, containers as compact JSON.
+    var plainText: String {
+        switch self {
+        case .null: ""
+        case .string(let text): text
+        case .bool(let value): value ? "true" : "false"
+        case .int(let value): String(value)
+        case .double(let value): String(value)
+        case .array, .object: (try? WireJSON.string(self)) ?? ""
+        }
+    }
+
+    /// Compact or indented JSON text.
+    func jsonText(pretty: Bool) -> String {
+        guard let data = try? WireJSON.encoder(pretty: pretty).encode(self) else { return "null" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,80 @@
+@testable import IMCLI
+import Testing
+
+@Suite("Command table")
+struct TableValidationTests {
+    let root = Command.root()
+
+    @Test("names and aliases are unique per level")
+    func uniqueNames() {
+        for path in root.allPaths() {
+            let words = path.last!.subcommands.flatMap { [$0.name] + $0.aliases }
+            #expect(Set(words).count == words.count, "duplicate subcommand under \(path.map(\.name))")
+        }
+    }
+
+    @Test("long and short options are unique along each path, globals included")
+    func uniqueOptions() {
+        for path in root.allPaths() {
+            let options = path.flatMap(\.options)
+            let longs = options.flatMap { [$0.long] + $0.aliases }
+            let shorts = options.compactMap(\.short)
+            #expect(Set(longs).count == longs.count, "duplicate long option on \(path.map(\.name))")
+            #expect(Set(shorts).count == shorts.count, "duplicate short option on \(path.map(\.name))")
+        }
+    }
+
+    @Test("every visible item has help; summaries are one capitalised line under 70 characters")
+    func helpText() {
+        for path in root.visiblePaths() {
+            let command = path.last!
+            #expect(!command.summary.isEmpty)
+            #expect(command.summary.count < 70, "summary too long: \(command.summary)")
+            #expect(!command.summary.contains("\n"))
+            #expect(command.summary.first?.isUppercase == true, "summary not capitalised: \(command.summary)")
+            for option in command.visibleOptions { #expect(!option.help.isEmpty, "--\(option.long) lacks help") }
+            for argument in command.arguments { #expect(!argument.help.isEmpty, "\(argument.name) lacks help") }
+        }
+    }
+
+    @Test("variadic arguments come last; optional arguments follow required ones")
+    func argumentOrder() {
+        for path in root.allPaths() {
+            let arguments = path.last!.arguments
+            for (index, argument) in arguments.enumerated() {
+                if argument.isVariadic { #expect(index == arguments.count - 1) }
+                if index > 0, !argument.isOptional { #expect(!arguments[index - 1].isOptional) }
+            }
+        }
+    }
+
+    @Test("dynamic completion keys are known")
+    func dynamicKeys() {
+        var keys: [String] = []
+        for path in root.allPaths() {
+            let command = path.last!
+            for completion in command.options.map(\.completion) + command.arguments.map(\.completion) {
+                if case .dynamic(let key) = completion { keys.append(key) }
+            }
+        }
+        #expect(!keys.isEmpty)
+        for key in keys { #expect(Completion.dynamicKeys.contains(key), "unknown dynamic key \(key)") }
+    }
+
+    @Test("groups have subcommands and no action; leaves have an action")
+    func groupsAndLeaves() {
+        for path in root.allPaths().dropFirst() {
+            let command = path.last!
+            #expect((command.run == nil) == !command.subcommands.isEmpty, "\(path.map(\.name))")
+        }
+    }
+
+    @Test("extra commands from the executable join the table")
+    func extraCommands() throws {
+        let serve = Command(name: "serve", summary: "Run the server.", run: { _, _ in 0 })
+        let tree = Command.root(adding: [serve])
+        #expect(tree.subcommand("serve") != nil)
+        let invocation = try Parser.parse(["serve"], root: tree)
+        #expect(invocation.command.name == "serve")
+    }
+}
