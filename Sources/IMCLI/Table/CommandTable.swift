@@ -34,10 +34,11 @@ extension Command {
     /// The built-in top-level commands, in help order.
     static let builtins: [Command] = [
         .register, .login, .logout, .whoami, .status, .token, .devices, .msg, .conv, .events, .wait, .batch, .admin,
-        .completion, .help, .version, .man, .complete,
+        .serve(run: nil), .completion, .help, .version, .man, .complete,
     ]
 
-    /// The command tree of `imctl` with `extra` top-level commands (the executable adds `serve`).
+    /// The command tree of `imctl`; an `extra` command replaces the built-in of the same name in place (the executable
+    /// gives `serve` its run), others are appended.
     public static func root(adding extra: [Command] = []) -> Command {
         Command(
             name: "imctl",
@@ -55,7 +56,8 @@ extension Command {
                 Example("imctl msg send bob 'hello'", "Send a text message to bob."),
                 Example("imctl events --since now", "Follow incoming events as NDJSON."),
             ],
-            subcommands: builtins + extra
+            subcommands: builtins.map { builtin in extra.first { $0.name == builtin.name } ?? builtin }
+                + extra.filter { command in !builtins.contains { $0.name == command.name } }
         )
     }
 }
