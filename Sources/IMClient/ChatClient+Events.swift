@@ -19,7 +19,7 @@ extension ChatClient {
                 return try await Self.startCursor(since, login: login, core: core)
             },
             poll: { cursor, wait throws(ChatError) in
-                try await core.call(
+                try await core.api().call(
                     .events, EventBatch.self, query: [("cursor", cursor), ("wait", String(wait))], idempotent: false,
                     timeout: .seconds(wait + 15), maxAttempts: 1)
             },
@@ -45,7 +45,7 @@ extension ChatClient {
     private static func startCursor(_ since: String?, login: StoredLogin, core: ClientCore) async throws(ChatError) -> String? {
         switch since {
         case nil: return try core.store.with { store throws(ChatError) in try store.value(forKey: LocalStore.cursorKey(login.userId)) }
-        case "now": return try await core.call(.eventCursor, CursorInfo.self).cursor
+        case "now": return try await core.api().call(.eventCursor, CursorInfo.self).cursor
         case "start": return "0"
         case let cursor?:
             guard !cursor.isEmpty, cursor.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {

@@ -17,13 +17,13 @@ extension ChatClient {
     public func createAccount(userId: String, password: String) async throws(ChatError) -> UserRecord {
         let userId = try Validation.userId(userId)
         try Validation.password(password)
-        return try await core.call(.register, UserRecord.self, body: RegisterRequest(userId: userId, password: password), authenticated: false)
+        return try await core.api(authenticated: false).call(.register, UserRecord.self, body: RegisterRequest(userId: userId, password: password))
     }
 
     /// Swaps the session's token for `newToken` (same user) and updates the stored login.
     public func renewToken(_ newToken: String) async throws(ChatError) -> TokenInfo {
         var login = try core.session()
-        let info = try await core.call(.renewToken, TokenInfo.self, body: RenewTokenRequest(token: newToken))
+        let info = try await core.api().call(.renewToken, TokenInfo.self, body: RenewTokenRequest(token: newToken))
         login.token = info.token
         login.expiresAt = info.expiresAt
         try core.credentials.save(login)
@@ -35,7 +35,7 @@ extension ChatClient {
     public func logout() async throws(ChatError) {
         _ = try core.session()
         do {
-            _ = try await core.call(.logout, Empty.self)
+            _ = try await core.api().call(.logout, Empty.self)
         } catch where [.userNotLogin, .invalidToken, .tokenExpired].contains(error.code) {
             // already over on the server
         }
@@ -45,7 +45,7 @@ extension ChatClient {
 
     /// The current end of this session's event stream (`GET /v1/events/cursor`).
     public func eventCursor() async throws(ChatError) -> String {
-        try await core.call(.eventCursor, CursorInfo.self).cursor
+        try await core.api().call(.eventCursor, CursorInfo.self).cursor
     }
 
     private func login(userId: String, password: String?, token: String?, loginExtension: String?) async throws(ChatError) -> LoginResponse {
@@ -56,7 +56,7 @@ extension ChatClient {
         let request = LoginRequest(
             userId: userId, password: password, token: token, deviceUUID: deviceUUID, platform: options.platform,
             deviceName: options.deviceName, loginExtension: loginExtension)
-        let response = try await core.call(.login, LoginResponse.self, body: request, authenticated: false)
+        let response = try await core.api(authenticated: false).call(.login, LoginResponse.self, body: request)
         try core.credentials.save(StoredLogin(
             userId: response.userId, token: response.token.token, resource: response.resource,
             expiresAt: response.token.expiresAt, serverURL: options.serverURL, appKey: options.appKey))

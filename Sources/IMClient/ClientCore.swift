@@ -20,45 +20,23 @@ final class ClientCore: Sendable {
         self.store = LocalStoreHandle(path: directory + "/store.sqlite") { () throws(ChatError) in try SecureFile.makeDirectory(directory) }
     }
 
-    /// The API client for this app and server.
-    var api: APIClient {
-        APIClient(
+    /// The API client for this app and server; `authenticated` adds the stored session's token and resource
+    /// (201 when there is no stored login).
+    func api(authenticated: Bool = true) throws(ChatError) -> APIClient {
+        var api = APIClient(
             baseURL: options.serverURL, appKey: options.appKey, transport: transport, timeout: options.requestTimeout,
             maxAttempts: options.maxAttempts, maxRateWait: options.maxRateWait, debug: options.debugHTTP)
+        if authenticated {
+            let login = try session()
+            api.auth = .bearer(token: login.token, resource: login.resource)
+        }
+        return api
     }
 
     /// The stored login, or 201 when there is none.
     func session() throws(ChatError) -> StoredLogin {
         guard let login = try credentials.load() else { throw ChatError(.userNotLogin, "not logged in") }
         return login
-    }
-
-    /// Sends a request; `authenticated` adds the stored session's token and resource.
-    func call<Response: Decodable>(
-        _ route: Route,
-        _ response: Response.Type,
-        pathParameters: [String: String] = [:],
-        query: [(String, String?)] = [],
-        body: (some Encodable & Sendable)? = Optional<Empty>.none,
-        authenticated: Bool = true,
-        idempotent: Bool? = nil,
-        timeout: Duration? = nil,
-        maxAttempts: Int? = nil
-    ) async throws(ChatError) -> Response {
-        let auth: APIClient.Auth
-        if authenticated {
-            let login = try session()
-            auth = .bearer(token: login.token, resource: login.resource)
-        } else {
-            auth = .none
-        }
-        do {
-            return try await api.call(
-                route, response, pathParameters: pathParameters, query: query, body: body, auth: auth,
-                idempotent: idempotent, timeout: timeout, maxAttempts: maxAttempts)
-        } catch {
-            throw error.chatError
-        }
     }
 
     /// Updates the local store with what the server returned. The server is the source of truth and the call

@@ -53,8 +53,8 @@ struct APIClientTests {
     @Test func mapsTheServerErrorBody() async throws {
         let body = #"{"error":{"code":204,"name":"USER_NOT_FOUND","description":"no such user"}}"#
         let fake = FakeTransport(status: 404, json: body)
-        let error = await #expect(throws: IMClientError.self) { try await client(fake).call(.eventCursor, CursorInfo.self) }
-        #expect(error?.chatError == ChatError(.userNotFound, "no such user"))
+        let error = await #expect(throws: ChatError.self) { try await client(fake).call(.eventCursor, CursorInfo.self) }
+        #expect(error == ChatError(.userNotFound, "no such user"))
         #expect(fake.requests.count == 1)
     }
 
@@ -65,15 +65,15 @@ struct APIClientTests {
     }
 
     @Test func undecodableSuccessIsADecodingError() async {
-        let error = await #expect(throws: IMClientError.self) { try await client(FakeTransport(json: "[]")).call(.eventCursor, CursorInfo.self) }
-        #expect(error?.chatError.code == .serverUnknownError)
+        let error = await #expect(throws: ChatError.self) { try await client(FakeTransport(json: "[]")).call(.eventCursor, CursorInfo.self) }
+        #expect(error?.code == .serverUnknownError)
     }
 
     @Test func retries503ThenSurfacesIt() async {
         let fake = FakeTransport(status: 503, json: #"{"error":{"code":302,"name":"SERVER_BUSY","description":"busy"}}"#)
-        let error = await #expect(throws: IMClientError.self) { try await client(fake).call(.eventCursor, CursorInfo.self) }
+        let error = await #expect(throws: ChatError.self) { try await client(fake).call(.eventCursor, CursorInfo.self) }
         #expect(fake.requests.count == 3)
-        #expect(error?.chatError.code == .serverBusy)
+        #expect(error?.code == .serverBusy)
     }
 
     @Test func retriedRequestCanSucceed() async throws {
@@ -88,24 +88,24 @@ struct APIClientTests {
 
     @Test func doesNotRetry400() async {
         let fake = FakeTransport(status: 400, json: #"{"error":{"code":110,"name":"INVALID_PARAM","description":"bad"}}"#)
-        let error = await #expect(throws: IMClientError.self) { try await client(fake).call(.eventCursor, CursorInfo.self) }
+        let error = await #expect(throws: ChatError.self) { try await client(fake).call(.eventCursor, CursorInfo.self) }
         #expect(fake.requests.count == 1)
-        #expect(error?.chatError.code == .invalidParam)
+        #expect(error?.code == .invalidParam)
     }
 
     @Test func doesNotRetryPostUnlessIdempotent() async {
         let fake = FakeTransport(status: 503)
-        _ = await #expect(throws: IMClientError.self) { try await client(fake).call(.login, Empty.self) }
+        _ = await #expect(throws: ChatError.self) { try await client(fake).call(.login, Empty.self) }
         #expect(fake.requests.count == 1)
-        _ = await #expect(throws: IMClientError.self) { try await client(fake).call(.sendMessage, Empty.self, idempotent: true) }
+        _ = await #expect(throws: ChatError.self) { try await client(fake).call(.sendMessage, Empty.self, idempotent: true) }
         #expect(fake.requests.count == 4)
     }
 
     @Test func timeoutIsNotRetriedAndMapsTo301() async {
         let fake = FakeTransport([.failure(.transport(code: 28, message: "timed out"))])
-        let error = await #expect(throws: IMClientError.self) { try await client(fake).call(.eventCursor, CursorInfo.self) }
+        let error = await #expect(throws: ChatError.self) { try await client(fake).call(.eventCursor, CursorInfo.self) }
         #expect(fake.requests.count == 1)
-        #expect(error?.chatError.code == .serverTimeout)
+        #expect(error?.code == .serverTimeout)
     }
 
     @Test func honoursRetryAfterWithinTheLimitOnly() {
@@ -129,9 +129,8 @@ struct APIClientTests {
         let lines = LineCollector()
         var api = client(FakeTransport(json: #"{"token":"secret-token","userId":"bob"}"#))
         api.debug = { lines.append($0) }
-        _ = try await api.call(
-            .login, JSONValue.self, body: LoginRequest(userId: "bob", password: "hunter2", deviceUUID: "d"),
-            auth: .bearer(token: "bearer-secret", resource: "r"))
+        api.auth = .bearer(token: "bearer-secret", resource: "r")
+        _ = try await api.call(.login, JSONValue.self, body: LoginRequest(userId: "bob", password: "hunter2", deviceUUID: "d"))
         let text = lines.all.joined(separator: "\n")
         #expect(!text.contains("hunter2"))
         #expect(!text.contains("secret-token"))

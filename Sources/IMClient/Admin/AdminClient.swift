@@ -3,8 +3,8 @@ import IMCore
 /// The operator API (`imctl admin`): HTTP Basic with `clientId:clientSecret`; the app key goes in
 /// `X-IM-App` for per-app calls.
 public final class AdminClient: Sendable {
+    /// Per-app calls: the app key in `X-IM-App`.
     private let api: APIClient
-    private let credentials: OperatorCredentials
 
     /// A client for the operator API of `serverURL`; `appKey` names the app per-app calls act on.
     public convenience init(serverURL: String, credentials: OperatorCredentials, appKey: String?, requestTimeout: Duration = .seconds(30)) {
@@ -12,102 +12,93 @@ public final class AdminClient: Sendable {
     }
 
     init(serverURL: String, credentials: OperatorCredentials, appKey: String?, requestTimeout: Duration, transport: Transport) {
-        self.credentials = credentials
-        api = APIClient(baseURL: serverURL, appKey: appKey, transport: transport, timeout: requestTimeout, maxAttempts: 3, maxRateWait: .seconds(30))
+        var api = APIClient(baseURL: serverURL, appKey: appKey, transport: transport, timeout: requestTimeout, maxAttempts: 3, maxRateWait: .seconds(30))
+        api.auth = .basic(clientId: credentials.clientId, clientSecret: credentials.clientSecret)
+        self.api = api
+    }
+
+    /// Calls about apps as a whole (create, list), which name no app.
+    private var appsAPI: APIClient {
+        var api = self.api
+        api.appKey = nil
+        return api
     }
 
     /// Creates an app (tenant) and returns it with its credentials.
     public func createApp(_ appKey: String) async throws(ChatError) -> AppInfo {
         try Validation.appKey(appKey)
-        return try await call(.adminCreateApp, AppInfo.self, body: CreateAppRequest(appKey: appKey), perApp: false)
+        return try await appsAPI.call(.adminCreateApp, AppInfo.self, body: CreateAppRequest(appKey: appKey))
     }
 
     /// Every app the credentials may see.
     public func listApps() async throws(ChatError) -> [AppInfo] {
-        try await call(.adminListApps, [AppInfo].self, perApp: false)
+        try await appsAPI.call(.adminListApps, [AppInfo].self)
     }
 
     /// Deletes the app named by the app key.
     public func deleteApp() async throws(ChatError) {
-        _ = try await call(.adminDeleteApp, Empty.self)
+        _ = try await api.call(.adminDeleteApp, Empty.self)
     }
 
     /// The app's settings.
     public func settings() async throws(ChatError) -> AppSettings {
-        try await call(.adminGetSettings, AppSettings.self)
+        try await api.call(.adminGetSettings, AppSettings.self)
     }
 
     /// Changes some settings; returns them all.
     public func updateSettings(_ patch: [String: JSONValue]) async throws(ChatError) -> AppSettings {
-        try await call(.adminPatchSettings, AppSettings.self, body: patch)
+        try await api.call(.adminPatchSettings, AppSettings.self, body: patch)
     }
 
     /// Registers a user; without a password the user can log in only with operator-issued tokens.
     public func createUser(userId: String, password: String?) async throws(ChatError) -> UserRecord {
         let userId = try Validation.userId(userId)
         if let password { try Validation.password(password) }
-        return try await call(.adminCreateUser, UserRecord.self, body: AdminCreateUserRequest(userId: userId, password: password))
+        return try await api.call(.adminCreateUser, UserRecord.self, body: AdminCreateUserRequest(userId: userId, password: password))
     }
 
     /// The app's users.
     public func listUsers() async throws(ChatError) -> [UserRecord] {
-        try await call(.adminListUsers, [UserRecord].self)
+        try await api.call(.adminListUsers, [UserRecord].self)
     }
 
     /// Deletes a user (their sessions get `onUserDidRemoveFromServer`).
     public func deleteUser(_ userId: String) async throws(ChatError) -> AdminActionResult {
-        try await userCall(.adminDeleteUser, userId, AdminActionResult.self)
+        try await api.call(.adminDeleteUser, AdminActionResult.self, pathParameters: try Self.pathParameters(userId))
     }
 
     /// Sets a user's password, revoking their tokens and ending their sessions.
     public func setPassword(_ userId: String, password: String) async throws(ChatError) -> AdminActionResult {
         try Validation.password(password)
-        return try await userCall(.adminSetPassword, userId, AdminActionResult.self, body: SetPasswordRequest(password: password))
+        return try await api.call(.adminSetPassword, AdminActionResult.self, pathParameters: try Self.pathParameters(userId), body: SetPasswordRequest(password: password))
     }
 
     /// Deactivates a user (no login; sessions end with 305).
     public func deactivate(_ userId: String) async throws(ChatError) -> AdminActionResult {
-        try await userCall(.adminDeactivate, userId, AdminActionResult.self)
+        try await api.call(.adminDeactivate, AdminActionResult.self, pathParameters: try Self.pathParameters(userId))
     }
 
     /// Reactivates a user.
     public func reactivate(_ userId: String) async throws(ChatError) -> AdminActionResult {
-        try await userCall(.adminReactivate, userId, AdminActionResult.self)
+        try await api.call(.adminReactivate, AdminActionResult.self, pathParameters: try Self.pathParameters(userId))
     }
 
     /// Issues a token for a user without a password; `ttl` 0 never expires, nil is the app default.
     public func issueToken(_ userId: String, ttl: Int64?) async throws(ChatError) -> TokenInfo {
-        try await userCall(.adminIssueToken, userId, TokenInfo.self, body: IssueTokenRequest(ttl: ttl))
+        try await api.call(.adminIssueToken, TokenInfo.self, pathParameters: try Self.pathParameters(userId), body: IssueTokenRequest(ttl: ttl))
     }
 
     /// Revokes every token of a user.
     public func revokeTokens(_ userId: String) async throws(ChatError) -> AdminActionResult {
-        try await userCall(.adminRevokeTokens, userId, AdminActionResult.self)
+        try await api.call(.adminRevokeTokens, AdminActionResult.self, pathParameters: try Self.pathParameters(userId))
     }
 
     /// Ends every session of a user (`onUserKickedByOtherDevice`).
     public func forceLogout(_ userId: String) async throws(ChatError) -> AdminActionResult {
-        try await userCall(.adminForceLogout, userId, AdminActionResult.self)
+        try await api.call(.adminForceLogout, AdminActionResult.self, pathParameters: try Self.pathParameters(userId))
     }
 
-    private func userCall<Response: Decodable>(
-        _ route: Route, _ userId: String, _ response: Response.Type, body: (some Encodable & Sendable)? = Optional<Empty>.none
-    ) async throws(ChatError) -> Response {
-        try await call(route, response, pathParameters: ["userId": try Validation.userId(userId)], body: body)
-    }
-
-    private func call<Response: Decodable>(
-        _ route: Route, _ response: Response.Type, pathParameters: [String: String] = [:],
-        body: (some Encodable & Sendable)? = Optional<Empty>.none, perApp: Bool = true
-    ) async throws(ChatError) -> Response {
-        var api = self.api
-        if !perApp { api.appKey = nil }
-        do {
-            return try await api.call(
-                route, response, pathParameters: pathParameters, body: body,
-                auth: .basic(clientId: credentials.clientId, clientSecret: credentials.clientSecret))
-        } catch {
-            throw error.chatError
-        }
+    private static func pathParameters(_ userId: String) throws(ChatError) -> [String: String] {
+        ["userId": try Validation.userId(userId)]
     }
 }

@@ -23,38 +23,44 @@ struct APIClient: Sendable {
     var maxRateWait: Duration
     var retryBackoff = Backoff(base: .milliseconds(200), cap: .seconds(5))
     var debug: (@Sendable (String) -> Void)?
+    /// How every request of this client authenticates.
+    var auth: Auth = .none
 
-    /// Sends a request and decodes a JSON answer.
+    /// Sends a request and decodes a JSON answer; every failure surfaces as the public ``ChatError``.
     func call<Response: Decodable>(
         _ route: Route,
         _ response: Response.Type,
         pathParameters: [String: String] = [:],
         query: [(String, String?)] = [],
         body: (some Encodable & Sendable)? = Optional<Empty>.none,
-        auth: Auth = .none,
         idempotent: Bool? = nil,
         timeout: Duration? = nil,
         maxAttempts: Int? = nil
-    ) async throws(IMClientError) -> Response {
-        let data: Data?
-        do { data = try body.map { try WireJSON.encode($0) } } catch { throw .decoding("cannot encode the request: \(error)") }
-        let request = makeRequest(route, pathParameters: pathParameters, query: query, body: data, auth: auth, timeout: timeout)
-        let answer = try await send(request, idempotent: idempotent ?? (route.method == "GET"), maxAttempts: maxAttempts ?? self.maxAttempts)
-        if Response.self == Empty.self, let empty = Empty() as? Response { return empty }
-        do {
-            return try WireJSON.decode(Response.self, from: answer.body)
+    ) async throws(ChatError) -> Response {
+        do throws(IMClientError) {
+            let data: Data?
+            do { data = try body.map { try WireJSON.encode($0) } } catch { throw .decoding("cannot encode the request: \(error)") }
+            let request = makeRequest(route, pathParameters: pathParameters, query: query, body: data, timeout: timeout)
+            let answer = try await send(request, idempotent: idempotent ?? (route.method == "GET"), maxAttempts: maxAttempts ?? self.maxAttempts)
+            if Response.self == Empty.self, let empty = Empty() as? Response { return empty }
+            do {
+                return try WireJSON.decode(Response.self, from: answer.body)
+            } catch {
+                throw .decoding("\(route): \(error)")
+            }
         } catch {
-            throw .decoding("\(route): \(error)")
+            throw error.chatError
         }
     }
 
-    /// The request for a route: URL with percent-encoded path parameters and query, protocol headers, body.
+    /// The request for a route: URL with percent-encoded path parameters and query, protocol headers (`auth`
+    /// overrides the client's), body.
     func makeRequest(
         _ route: Route,
         pathParameters: [String: String] = [:],
         query: [(String, String?)] = [],
         body: Data? = nil,
-        auth: Auth = .none,
+        auth: Auth? = nil,
         timeout: Duration? = nil
     ) -> HTTPRequest {
         var path = route.path
@@ -67,7 +73,7 @@ struct APIClient: Sendable {
         var headers = [HTTPHeader(name: "Accept", value: "application/json")]
         if body != nil { headers.append(HTTPHeader(name: "Content-Type", value: "application/json")) }
         if let appKey { headers.append(HTTPHeader(name: Header.app, value: appKey)) }
-        switch auth {
+        switch auth ?? self.auth {
         case .none: break
         case .bearer(let token, let resource):
             headers.append(HTTPHeader(name: "Authorization", value: "Bearer \(token)"))

@@ -14,7 +14,7 @@ public final class ChatManager: Sendable {
         if message.from.isEmpty { message.from = try core.session().userId }
         if message.msgId.isEmpty { message.msgId = Self.newMessageId() } else { try Validation.msgId(message.msgId) }
         if message.localTime == 0 { message.localTime = EventChannel.now() }
-        let response = try await core.call(.sendMessage, SendMessageResponse.self, body: message, idempotent: true)
+        let response = try await core.api().call(.sendMessage, SendMessageResponse.self, body: message, idempotent: true)
         core.cache { store throws(ChatError) in try store.save([response.message], countUnread: false) }
         return response
     }
@@ -33,7 +33,7 @@ public final class ChatManager: Sendable {
             ("startTs", options.startTs >= 0 ? String(options.startTs) : nil),
             ("endTs", options.endTs >= 0 ? String(options.endTs) : nil),
         ]
-        let page = try await core.call(.history, CursorResult<Message>.self, pathParameters: ["conversationId": conversationId], query: query)
+        let page = try await core.api().call(.history, CursorResult<Message>.self, pathParameters: ["conversationId": conversationId], query: query)
         core.cache { store throws(ChatError) in try store.save(page.data, countUnread: false) }
         return page
     }
@@ -48,7 +48,7 @@ public final class ChatManager: Sendable {
             ("pinned", options.pinned ? "true" : nil),
             ("mark", options.mark.map(String.init)),
         ]
-        let page = try await core.call(.conversations, CursorResult<ServerConversation>.self, query: query)
+        let page = try await core.api().call(.conversations, CursorResult<ServerConversation>.self, query: query)
         core.cache { store throws(ChatError) in try store.save(page.data) }
         return page
     }
