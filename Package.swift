@@ -58,7 +58,9 @@ let package = Package(
         .testTarget(name: "IMCoreTests", dependencies: ["IMCore"], swiftSettings: swiftSettings),
         .testTarget(name: "IMSQLiteTests", dependencies: ["IMSQLite"], swiftSettings: swiftSettings),
         .testTarget(name: "IMClientTests", dependencies: ["IMClient", "IMCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "IMCLITests", dependencies: ["IMCLI", "IMCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "IMCLITests", dependencies: ["IMCLI", "IMCore"], exclude: ["Snapshots"], swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "IMServerTests",
             dependencies: ["IMServer", "IMCore", .product(name: "HummingbirdTesting", package: "hummingbird")],
