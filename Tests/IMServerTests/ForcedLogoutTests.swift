@@ -38,11 +38,17 @@ struct ForcedLogoutTests {
         }
     }
 
-    @Test("the same deviceUUID replaces its session silently")
+    @Test("the same deviceUUID replaces its session silently; a held request of the old one ends with 201 at once")
     func sameDevice() async throws {
         try await TestServer.withApp(users: ["alice"], settings: ["maxDevicesPerUser": .int(1)]) { server in
             let first = try await server.login("alice", device: "same")
+            _ = try await first.events()
+            let started = ContinuousClock.now
+            async let held = first.poll(wait: 30)
+            try await Task.sleep(for: .milliseconds(200))
             let second = try await server.login("alice", device: "same")
+            #expect(try server.errorCode(try await held) == 201)
+            #expect(ContinuousClock.now - started < .seconds(20))
             #expect(try server.errorCode(try await first.poll()) == 201)
             #expect(try await second.events().events.isEmpty)
         }
