@@ -67,6 +67,11 @@ struct TestServer {
 
     /// The same live server reached through another connection.
     func with(client: TestClient) -> TestServer {
+        Self.live(client: client, port: port, dataDirectory: dataDirectory, operatorCredentials: operatorCredentials)
+    }
+
+    /// A live server reached through a `TestClient` connection.
+    static func live(client: TestClient, port: Int?, dataDirectory: String, operatorCredentials: OperatorCredentials) -> TestServer {
         let execute: Executor = { uri, method, headers, body in
             let response = try await client.execute(TestClient.Request(uri, method: method, headers: headers, body: body))
             return Reply(status: response.status, body: response.body ?? ByteBuffer())
