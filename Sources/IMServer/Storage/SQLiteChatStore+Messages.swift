@@ -52,12 +52,12 @@ extension SQLiteChatStore {
             if !isSelf {
                 try context.appendEvent(
                     to: UserKey(app: app, userId: message.to), type: type,
-                    payloadJSON: try MessagePayload.json([message.viewed(by: message.to, delivered: false)]),
+                    payloadJSON: try MessagePayload.json(message.viewed(by: message.to, delivered: false)),
                     time: message.serverTime, kind: .receivedMessage, msgId: message.msgId
                 )
             }
             try context.appendEvent(
-                to: sender, type: type, payloadJSON: "{\"messages\":[\(storedJSON)]}", time: message.serverTime,
+                to: sender, type: type, payloadJSON: MessagePayload.json(encoded: storedJSON), time: message.serverTime,
                 except: plan.senderResource, kind: .sentMessage, msgId: message.msgId
             )
             return SendMessageResponse(message: message, cursor: String(cursor))
