@@ -95,6 +95,22 @@ struct EventTests {
         }
     }
 
+    @Test("deliverOnlineOnly: only sessions online at send time get it; never stored or queued")
+    func onlineOnly() async throws {
+        try await withPair { server, alice, bob in
+            var message = Message(msgId: "", conversationId: "", from: "", to: "bob", chatType: .chat, body: .text(TextBody(content: "now or never")))
+            message.deliverOnlineOnly = true
+            _ = try server.decode(SendMessageResponse.self, try await alice.call(.post, "/v1/messages", body: message))
+            let missed = try await bob.events()
+            #expect(missed.events.isEmpty)
+            _ = try server.decode(SendMessageResponse.self, try await alice.call(.post, "/v1/messages", body: message))
+            let live = try await bob.events(cursor: missed.cursor)
+            #expect(try live.events.flatMap { try $0.messages() }.map(\.body.text) == ["now or never"])
+            let history = try server.decode(CursorResult<Message>.self, try await bob.call(.get, "/v1/conversations/alice/messages"))
+            #expect(history.data.isEmpty)
+        }
+    }
+
     @Test("cmd messages: onCmdMessagesReceived, never in history")
     func cmd() async throws {
         try await withPair { server, alice, bob in

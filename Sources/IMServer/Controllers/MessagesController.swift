@@ -14,8 +14,24 @@ struct MessagesController {
         if !state.rateLimiter.allow(call.user, limit: call.app.settings.sendRatePerSecond, now: now), limitError == nil {
             limitError = ChatError(.messageSendTrafficLimit, "more than \(call.app.settings.sendRatePerSecond) messages per second")
         }
-        let plan = SendPlan(app: call.app, senderResource: call.session.resource, message: message, limitError: limitError, now: now)
+        var plan = SendPlan(app: call.app, senderResource: call.session.resource, message: message, limitError: limitError, now: now)
+        if message.deliverOnlineOnly { plan.onlineTargets = try await onlineTargets(of: message, except: call.session.resource, app: call.app) }
         return try APIResponse.json(try await state.store.send(plan))
+    }
+
+    /// The sessions of the recipient and the sender's other sessions that are online now (§1.3).
+    private func onlineTargets(of message: Message, except senderResource: String, app: AppRecord) async throws -> [SessionTarget] {
+        let grace = app.settings.onlineGraceSeconds
+        var targets: [SessionTarget] = []
+        for userId in Set([message.to, message.from]) {
+            for session in try await state.store.sessions(of: UserKey(app: app.id, userId: userId))
+            where !session.isEnding && session.resource != senderResource {
+                if await state.hub.isOnline(session.resource, graceSeconds: grace) {
+                    targets.append(SessionTarget(userId: userId, resource: session.resource))
+                }
+            }
+        }
+        return targets
     }
 
     /// `GET /v1/conversations/{conversationId}/messages`.

@@ -37,6 +37,12 @@ extension SQLiteChatStore {
             message.status = .success
             message.hasRead = true
             let storedJSON = try WireJSON.string(message)
+            let isCmd = message.body.type == .cmd
+            let type = isCmd ? EventType.cmdMessagesReceived : EventType.messagesReceived
+            if let targets = plan.onlineTargets {
+                try context.deliverOnline(message, storedJSON: storedJSON, type: type, to: targets, app: app)
+                return SendMessageResponse(message: message, cursor: String(cursor))
+            }
             try db.query(
                 """
                 INSERT INTO messages (app, msg_id, sender, recipient, pair, body_type, server_time, json)
@@ -44,10 +50,8 @@ extension SQLiteChatStore {
                 """,
                 app, message.msgId, message.from, message.to, pair, message.body.type.rawValue, message.serverTime, storedJSON
             )
-            let isCmd = message.body.type == .cmd
             if !isCmd { try context.updateConversations(app: app, message: message) }
 
-            let type = isCmd ? EventType.cmdMessagesReceived : EventType.messagesReceived
             let sender = UserKey(app: app, userId: message.from)
             if !isSelf {
                 try context.appendEvent(
@@ -133,6 +137,19 @@ extension SQLiteChatStore {
 }
 
 extension WriteContext {
+    /// Delivers a `deliverOnlineOnly` message to the given online sessions only (§8.2); nothing is stored.
+    func deliverOnline(_ message: Message, storedJSON: String, type: String, to targets: [SessionTarget], app: Int64) throws {
+        let received = try MessagePayload.json(message.viewed(by: message.to, delivered: false))
+        for target in targets {
+            let isSenderCopy = target.userId == message.from
+            try appendEvent(
+                to: UserKey(app: app, userId: target.userId), type: type,
+                payloadJSON: isSenderCopy ? MessagePayload.json(encoded: storedJSON) : received, time: message.serverTime,
+                only: target.resource, kind: isSenderCopy ? .sentMessage : .receivedMessage, msgId: message.msgId
+            )
+        }
+    }
+
     /// Moves both parties' conversation entries to this message; the recipient's unread count grows.
     func updateConversations(app: Int64, message: Message) throws {
         let sql = """
