@@ -16,12 +16,9 @@ import Testing
 struct GracefulShutdownTests {
     @Test("onListening reports the bound port; graceful shutdown answers a held event request at once")
     func releasesHeldRequests() async throws {
-        let directory = "/tmp/imserver-shutdown-\(getpid())-\(Secrets.randomHex(12))"
+        let configuration = TestServer.testConfiguration()
+        let directory = configuration.dataDirectory
         defer { _ = try? FileManager.default.removeItem(atPath: directory) }
-        var configuration = ServerConfiguration(dataDirectory: directory)
-        configuration.port = 0
-        configuration.logLevel = .critical
-        configuration.passwordHashIterations = 1_000
         let (listening, listener) = AsyncStream.makeStream(of: Int.self)
         let app = try await buildApplication(configuration) { host, port in
             #expect(host == "127.0.0.1")
@@ -32,9 +29,7 @@ struct GracefulShutdownTests {
         var ports = listening.makeAsyncIterator()
         let port = try #require(await ports.next())
         #expect(port > 0)
-        let credentials = try WireJSON.decode(
-            OperatorCredentials.self, from: try #require(FileManager.default.contents(atPath: directory + "/operator.json"))
-        )
+        let credentials = try TestServer.operatorCredentials(in: directory)
         try await TestClient.withClient(host: "127.0.0.1", port: port) { setupClient in
             let server = TestServer.live(client: setupClient, port: port, dataDirectory: directory, operatorCredentials: credentials)
             _ = try await server.createApp()

@@ -32,16 +32,12 @@ struct TestServer {
         maxHoldSeconds: Int = 30,
         _ body: @Sendable (TestServer) async throws -> Void
     ) async throws {
-        let directory = "/tmp/imserver-test-\(getpid())-\(Secrets.randomHex(12))"
+        var configuration = testConfiguration()
+        let directory = configuration.dataDirectory
         defer { _ = try? FileManager.default.removeItem(atPath: directory) }
-        var configuration = ServerConfiguration(dataDirectory: directory)
-        configuration.port = 0
-        configuration.logLevel = .critical
-        configuration.passwordHashIterations = 1_000
         configuration.maxHoldSeconds = maxHoldSeconds
         let app = try await buildApplication(configuration)
-        let data = try #require(FileManager.default.contents(atPath: directory + "/operator.json"))
-        let credentials = try WireJSON.decode(OperatorCredentials.self, from: data)
+        let credentials = try operatorCredentials(in: directory)
         try await app.test(setup) { client in
             let execute: Executor = { uri, method, headers, body in
                 let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
@@ -49,6 +45,21 @@ struct TestServer {
             }
             try await body(TestServer(execute: execute, port: client.port, dataDirectory: directory, operatorCredentials: credentials))
         }
+    }
+
+    /// A configuration for a test server: a fresh data directory (the caller removes it), ephemeral port, quiet
+    /// logs, cheap password hashing.
+    static func testConfiguration() -> ServerConfiguration {
+        var configuration = ServerConfiguration(dataDirectory: "/tmp/imserver-test-\(getpid())-\(Secrets.randomHex(12))")
+        configuration.port = 0
+        configuration.logLevel = .critical
+        configuration.passwordHashIterations = 1_000
+        return configuration
+    }
+
+    /// The operator credentials the server wrote to its data directory.
+    static func operatorCredentials(in directory: String) throws -> OperatorCredentials {
+        try WireJSON.decode(OperatorCredentials.self, from: try #require(FileManager.default.contents(atPath: directory + "/operator.json")))
     }
 
     /// Runs `body` against a fresh server hosting app `org#app` (with a settings patch) and the given users, each
