@@ -1,12 +1,13 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import HTTPTypes
 import HummingbirdTesting
 import IMCore
 import Testing
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 @Suite("The event channel (§0, §1.5, §4.3, §8.2)", .timeLimit(.minutes(1)))
 struct EventTests {
@@ -52,9 +53,10 @@ struct EventTests {
             try await alice.sendOK(to: "bob", text: "one")
             try await alice.sendOK(to: "bob", text: "two")
             let batch = try await bob.events()
-            #expect(batch.events.map(\.type) == [
-                EventType.offlineSyncStart, EventType.messagesReceived, EventType.messagesReceived, EventType.offlineSyncFinish,
-            ])
+            #expect(
+                batch.events.map(\.type) == [
+                    EventType.offlineSyncStart, EventType.messagesReceived, EventType.messagesReceived, EventType.offlineSyncFinish,
+                ])
             #expect(batch.events.first?.seq == nil)
             #expect(batch.events.last?.seq == nil)
             let messages = try batch.events.flatMap { try $0.messages() }

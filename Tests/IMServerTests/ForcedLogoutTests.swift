@@ -80,7 +80,8 @@ struct ForcedLogoutTests {
         try await TestServer.withApp(users: ["alice"]) { server in
             let one = try await server.login("alice")
             let two = try await server.login("alice")
-            let result = try server.decode(AdminActionResult.self, try await server.admin(.put, "/v1/admin/users/alice/password", body: SetPasswordRequest(password: "new")))
+            let result = try server.decode(
+                AdminActionResult.self, try await server.admin(.put, "/v1/admin/users/alice/password", body: SetPasswordRequest(password: "new")))
             #expect(result.sessionsEnded == 2)
             #expect(result.tokensRevoked == 2)
             try await expectForcedLogout(one, type: EventType.userDidChangePassword, code: 216, later: 104)

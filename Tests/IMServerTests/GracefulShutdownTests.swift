@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import Glibc
 import HummingbirdTesting
 import IMCore
@@ -11,6 +6,12 @@ import ServiceLifecycle
 import Testing
 
 @testable import IMServer
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 @Suite("Graceful shutdown", .timeLimit(.minutes(1)))
 struct GracefulShutdownTests {

@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import Glibc
 import HTTPTypes
 import Hummingbird
@@ -13,6 +8,12 @@ import NIOCore
 import Testing
 
 @testable import IMServer
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A real server on a temp data directory, driven through HummingbirdTesting, with helpers speaking the wire
 /// protocol. Each test gets its own directory (and so its own database).
@@ -121,7 +122,9 @@ struct TestServer {
     /// The error code of a response, checking that its HTTP status matches the code.
     func errorCode(_ response: Reply, sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
         let bytes = Data(response.body.readableBytesView)
-        let body = try #require(try? WireJSON.decode(APIErrorBody.self, from: bytes), "not an error: \(String(decoding: bytes, as: UTF8.self))", sourceLocation: sourceLocation)
+        let body = try #require(
+            try? WireJSON.decode(APIErrorBody.self, from: bytes), "not an error: \(String(decoding: bytes, as: UTF8.self))",
+            sourceLocation: sourceLocation)
         #expect(response.status.code == body.error.code.httpStatus, sourceLocation: sourceLocation)
         #expect(body.error.name == body.error.code.name, sourceLocation: sourceLocation)
         return body.error.code.rawValue
@@ -136,7 +139,8 @@ struct TestServer {
 
     /// Creates an app and applies a settings patch.
     func createApp(_ appKey: String = "org#app", settings: [String: JSONValue] = [:]) async throws -> AppInfo {
-        let info = try decode(AppInfo.self, try await request(.post, "/v1/admin/apps", headers: operatorHeaders, body: CreateAppRequest(appKey: appKey)))
+        let info = try decode(
+            AppInfo.self, try await request(.post, "/v1/admin/apps", headers: operatorHeaders, body: CreateAppRequest(appKey: appKey)))
         if !settings.isEmpty { try await patchSettings(appKey, settings) }
         return info
     }

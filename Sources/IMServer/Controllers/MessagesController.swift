@@ -37,10 +37,11 @@ struct MessagesController {
     /// `GET /v1/conversations/{conversationId}/messages`.
     func history(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let call = try await state.userCall(request)
-        let direction = try request.query("direction").map { raw throws(ChatError) in
-            guard let direction = FetchDirection(rawValue: raw) else { throw ChatError(.invalidParam, "direction must be up or down") }
-            return direction
-        } ?? .up
+        let direction =
+            try request.query("direction").map { raw throws(ChatError) in
+                guard let direction = FetchDirection(rawValue: raw) else { throw ChatError(.invalidParam, "direction must be up or down") }
+                return direction
+            } ?? .up
         var options = FetchMessageOptions(direction: direction)
         options.from = try request.query("from").map { raw throws(ChatError) in try Validation.userId(raw) }
         options.msgTypes = try request.query("msgTypes").map { raw throws(ChatError) in

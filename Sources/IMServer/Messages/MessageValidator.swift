@@ -58,7 +58,8 @@ enum MessageValidator {
                 throw ChatError(.invalidParam, "latitude must be in [-90, 90] and longitude in [-180, 180]")
             }
         case .custom(let custom):
-            let eventOK = (1...32).contains(custom.event.utf8.count)
+            let eventOK =
+                (1...32).contains(custom.event.utf8.count)
                 && custom.event.utf8.allSatisfy { Validation.isMessageEventByte($0) }
             guard eventOK else { throw ChatError(.invalidParam, "custom event must match ^[A-Za-z0-9_./-]{1,32}$") }
             guard (custom.params?.count ?? 0) <= 16 else { throw ChatError(.invalidParam, "custom params take at most 16 entries") }

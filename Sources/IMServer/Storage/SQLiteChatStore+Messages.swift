@@ -1,10 +1,11 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import IMCore
 import IMSQLite
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension SQLiteChatStore {
     /// Stores and fans out a one-to-one message (§4.2, §5); a repeated `msgId` with the same content returns

@@ -1,12 +1,13 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import IMCore
 import IMSQLite
 import Logging
 import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The SQLite implementation of ``ChatStore``: one group-commit writer, one reader connection, WAL mode,
 /// `synchronous=FULL`.
