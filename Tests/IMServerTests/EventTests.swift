@@ -67,6 +67,27 @@ struct EventTests {
         }
     }
 
+    @Test("a backlog over several pages: one start marker first, one finish marker after its last page")
+    func pagedBacklog() async throws {
+        try await withPair { server, alice, bob in
+            try await server.patchSettings("org#app", ["sendRatePerSecond": .int(10_000)])
+            for index in 0..<150 { try await alice.sendOK(to: "bob", text: "m\(index)") }
+            let first = try await bob.events()
+            #expect(first.events.first?.type == EventType.offlineSyncStart)
+            #expect(!first.events.contains { $0.type == EventType.offlineSyncFinish })
+            let second = try await bob.events(cursor: first.cursor)
+            #expect(!second.events.contains { $0.type == EventType.offlineSyncStart })
+            #expect(second.events.last?.type == EventType.offlineSyncFinish)
+            let messages = try (first.events + second.events).flatMap { try $0.messages() }
+            #expect(messages.compactMap(\.body.text) == (0..<150).map { "m\($0)" })
+            #expect(messages.allSatisfy { !$0.onlineState })
+            try await alice.sendOK(to: "bob", text: "live")
+            let live = try await bob.events(cursor: second.cursor, wait: 5)
+            #expect(live.events.map(\.type) == [EventType.messagesReceived])
+            #expect(try live.events.flatMap { try $0.messages() }.allSatisfy(\.onlineState))
+        }
+    }
+
     @Test("first delivery sends onMessagesDelivered (hasDeliverAck) to the sender, once")
     func deliveryReceipt() async throws {
         try await withPair { server, alice, bob in

@@ -1,13 +1,14 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import IMCore
 import Logging
 import Testing
 
 @testable import IMServer
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 @Suite("Event-log retention (§8.2)", .timeLimit(.minutes(1)))
 struct RetentionTests {
