@@ -30,13 +30,20 @@ struct TestServer {
     /// Runs `body` against a fresh server; removes the data directory afterwards.
     static func run(
         _ setup: TestingSetup = .router,
-        maxHoldSeconds: Int = 30,
         _ body: @Sendable (TestServer) async throws -> Void
     ) async throws {
-        var configuration = testConfiguration()
+        let configuration = testConfiguration()
+        defer { _ = try? FileManager.default.removeItem(atPath: configuration.dataDirectory) }
+        try await run(setup, configuration: configuration, body)
+    }
+
+    /// Runs `body` against a server on the given configuration's data directory, which it leaves in place.
+    static func run(
+        _ setup: TestingSetup = .router,
+        configuration: ServerConfiguration,
+        _ body: @Sendable (TestServer) async throws -> Void
+    ) async throws {
         let directory = configuration.dataDirectory
-        defer { _ = try? FileManager.default.removeItem(atPath: directory) }
-        configuration.maxHoldSeconds = maxHoldSeconds
         let app = try await buildApplication(configuration)
         let credentials = try operatorCredentials(in: directory)
         try await app.test(setup) { client in
