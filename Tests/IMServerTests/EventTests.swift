@@ -134,6 +134,21 @@ struct EventTests {
         }
     }
 
+    @Test("a <userId>/<resource> address reaches only that session of the caller; others → 110 / 204")
+    func ownSessionAddress() async throws {
+        try await withPair { server, alice, bob in
+            let tablet = try await server.login("alice")
+            let laptop = try await server.login("alice")
+            let sent = try await alice.sendOK(to: "alice/\(tablet.resource)", text: "to my tablet")
+            #expect(sent.message.to == "alice")
+            let got = try await tablet.events(wait: 5)
+            #expect(try got.events.flatMap { try $0.messages() }.map(\.body.text) == ["to my tablet"])
+            #expect(try await laptop.events().events.allSatisfy { $0.type != EventType.messagesReceived })
+            #expect(try server.errorCode(try await alice.send(to: "bob/\(bob.resource)")) == 110)
+            #expect(try server.errorCode(try await alice.send(to: "alice/linux_ffffffffffffffff")) == 204)
+        }
+    }
+
     @Test("cmd messages: onCmdMessagesReceived, never in history")
     func cmd() async throws {
         try await withPair { server, alice, bob in

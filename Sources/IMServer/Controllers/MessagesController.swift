@@ -8,13 +8,14 @@ struct MessagesController {
     /// `POST /v1/messages`.
     func send(_ request: Request) async throws -> Response {
         let call = try await state.userCall(request)
-        let message = try MessageValidator.normalized(try await request.decodeWire(Message.self), sender: call.session.userId)
+        let (message, toResource) = try MessageValidator.normalized(try await request.decodeWire(Message.self), sender: call.session.userId)
         let now = WallClock.milliseconds()
         var limitError = try MessageValidator.contentError(message, settings: call.app.settings)
         if !state.rateLimiter.allow(call.user, limit: call.app.settings.sendRatePerSecond, now: now), limitError == nil {
             limitError = ChatError(.messageSendTrafficLimit, "more than \(call.app.settings.sendRatePerSecond) messages per second")
         }
         var plan = SendPlan(app: call.app, senderResource: call.session.resource, message: message, limitError: limitError, now: now)
+        plan.toResource = toResource
         if message.deliverOnlineOnly { plan.onlineTargets = try await onlineTargets(of: message, except: call.session.resource, app: call.app) }
         return try APIResponse.json(try await state.store.send(plan))
     }

@@ -16,6 +16,11 @@ extension SQLiteChatStore {
             let app = plan.app.id
             var message = plan.message
             guard try db.user(UserKey(app: app, userId: message.to)) != nil else { throw ChatErrorFactory.userNotFound(message.to) }
+            if let resource = plan.toResource {
+                guard let target = try db.session(resource), target.app == app, target.userId == message.from, !target.isEnding,
+                    resource != plan.senderResource
+                else { throw ChatError(.userNotFound, "no other session '\(resource)' of '\(message.from)'") }
+            }
             let cursor = try context.currentCursor()
             if let existing = try db.first("SELECT json, delivered FROM messages WHERE app = ? AND msg_id = ?", app, message.msgId) {
                 let stored = try WireJSON.decode(Message.self, from: Data(existing.string(0).utf8))
@@ -63,7 +68,7 @@ extension SQLiteChatStore {
             }
             try context.appendEvent(
                 to: sender, type: type, payloadJSON: MessagePayload.json(encoded: storedJSON), time: message.serverTime,
-                except: plan.senderResource, kind: .sentMessage, msgId: message.msgId
+                only: plan.toResource, except: plan.toResource == nil ? plan.senderResource : nil, kind: .sentMessage, msgId: message.msgId
             )
             return SendMessageResponse(message: message, cursor: String(cursor))
         }
