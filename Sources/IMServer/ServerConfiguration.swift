@@ -1,3 +1,4 @@
+import IMCore
 import Logging
 
 /// How `imctl serve` runs the server: where it listens, where it keeps its data, and its tunables.
@@ -11,7 +12,7 @@ public struct ServerConfiguration: Sendable {
     /// The server's log level.
     public var logLevel: Logger.Level = .info
     /// The longest an event request is held, in seconds (the `wait` query parameter is capped by it).
-    public var maxHoldSeconds: Int = 30
+    public var maxHoldSeconds: Int = EventPolling.maxHoldSeconds
     /// PBKDF2-SHA256 iterations for new password hashes; each hash stores its own count, so this can change.
     public var passwordHashIterations: Int = 210_000
 

@@ -1,12 +1,13 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import HTTPTypes
 import HummingbirdTesting
 import IMCore
 import Testing
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 @Suite("The operator API (§1.6, §1.7)", .timeLimit(.minutes(1)))
 struct AdminTests {
@@ -18,7 +19,10 @@ struct AdminTests {
             #expect(merged.maxDevicesPerUser == 7)
             #expect(merged.keywordFilter == ["x"])
             #expect(merged.tokenTTL == AppSettings().tokenTTL)
-            for patch: [String: JSONValue] in [["noSuchSetting": .bool(true)], ["maxDevicesPerUser": .string("many")], ["maxDevicesPerUser": .int(0)], ["devicePolicy": .string("random")]] {
+            for patch: [String: JSONValue] in [
+                ["noSuchSetting": .bool(true)], ["maxDevicesPerUser": .string("many")], ["maxDevicesPerUser": .int(0)],
+                ["devicePolicy": .string("random")],
+            ] {
                 #expect(try server.errorCode(try await server.admin(.patch, "/v1/admin/apps/current/settings", body: patch)) == 110)
             }
             let current = try server.decode(AppSettings.self, try await server.admin(.get, "/v1/admin/apps/current/settings"))
@@ -32,17 +36,26 @@ struct AdminTests {
             let first = try await server.createApp("org#one")
             _ = try await server.createApp("org#two")
             #expect(try server.errorCode(try await server.request(.get, "/v1/admin/apps")) == 202)
-            #expect(try server.errorCode(try await server.request(.post, "/v1/admin/apps", headers: ["Authorization": "Basic eDp5"], body: CreateAppRequest(appKey: "org#three"))) == 202)
-            #expect(try server.errorCode(try await server.request(.post, "/v1/admin/apps", headers: server.operatorHeaders, body: CreateAppRequest(appKey: "Bad Key"))) == 100)
+            #expect(
+                try server.errorCode(
+                    try await server.request(
+                        .post, "/v1/admin/apps", headers: ["Authorization": "Basic eDp5"], body: CreateAppRequest(appKey: "org#three"))) == 202)
+            #expect(
+                try server.errorCode(
+                    try await server.request(.post, "/v1/admin/apps", headers: server.operatorHeaders, body: CreateAppRequest(appKey: "Bad Key")))
+                    == 100)
             let all = try server.decode([AppInfo].self, try await server.request(.get, "/v1/admin/apps", headers: server.operatorHeaders))
             #expect(all.map(\.appKey) == ["org#one", "org#two"])
             let appAuth = ["Authorization": "Basic " + Data("\(first.clientId):\(first.clientSecret)".utf8).base64EncodedString()]
             let own = try server.decode([AppInfo].self, try await server.request(.get, "/v1/admin/apps", headers: appAuth))
             #expect(own.map(\.appKey) == ["org#one"])
-            _ = try server.decode(AppSettings.self, try await server.request(.get, "/v1/admin/apps/current/settings", app: "org#one", headers: appAuth))
+            _ = try server.decode(
+                AppSettings.self, try await server.request(.get, "/v1/admin/apps/current/settings", app: "org#one", headers: appAuth))
             #expect(try server.errorCode(try await server.request(.get, "/v1/admin/apps/current/settings", app: "org#two", headers: appAuth)) == 202)
             _ = try await server.admin(.delete, "/v1/admin/apps/current", app: "org#two")
-            #expect(try server.errorCode(try await server.request(.post, "/v1/users", app: "org#two", body: RegisterRequest(userId: "a", password: "b"))) == 100)
+            #expect(
+                try server.errorCode(try await server.request(.post, "/v1/users", app: "org#two", body: RegisterRequest(userId: "a", password: "b")))
+                    == 100)
         }
     }
 

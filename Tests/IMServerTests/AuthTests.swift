@@ -23,7 +23,8 @@ struct AuthTests {
         try await TestServer.run { server in
             _ = try await server.createApp()
             func code(_ userId: String, _ password: String) async throws -> Int {
-                try server.errorCode(try await server.request(.post, "/v1/users", app: "org#app", body: RegisterRequest(userId: userId, password: password)))
+                try server.errorCode(
+                    try await server.request(.post, "/v1/users", app: "org#app", body: RegisterRequest(userId: userId, password: password)))
             }
             #expect(try await code("", "secret") == 101)
             #expect(try await code("a b", "secret") == 101)
@@ -45,7 +46,8 @@ struct AuthTests {
             #expect(try server.errorCode(try await server.loginResponse(LoginRequest(userId: "alice", password: "wrong", deviceUUID: "d1"))) == 202)
             #expect(try server.errorCode(try await server.loginResponse(LoginRequest(userId: "alice", token: "nope", deviceUUID: "d1"))) == 104)
             let bobToken = try await server.adminToken("bob", ttl: nil)
-            #expect(try server.errorCode(try await server.loginResponse(LoginRequest(userId: "alice", token: bobToken.token, deviceUUID: "d1"))) == 202)
+            #expect(
+                try server.errorCode(try await server.loginResponse(LoginRequest(userId: "alice", token: bobToken.token, deviceUUID: "d1"))) == 202)
             let session = try await server.login("alice", token: try await server.adminToken("alice", ttl: nil).token)
             #expect(session.resource.hasPrefix("linux_"))
             #expect(session.resource.count == "linux_".count + 16)
@@ -58,9 +60,12 @@ struct AuthTests {
             let short = try await server.adminToken("alice", ttl: 1)
             let never = try await server.adminToken("alice", ttl: 0)
             #expect(never.expiresAt == 0)
-            let userToken = try await server.request(.post, "/v1/token", app: "org#app", body: TokenRequest(userId: "alice", password: "secret", ttl: 0))
+            let userToken = try await server.request(
+                .post, "/v1/token", app: "org#app", body: TokenRequest(userId: "alice", password: "secret", ttl: 0))
             #expect(try server.errorCode(userToken) == 110)
-            let issued = try server.decode(TokenInfo.self, try await server.request(.post, "/v1/token", app: "org#app", body: TokenRequest(userId: "alice", password: "secret", ttl: 60)))
+            let issued = try server.decode(
+                TokenInfo.self,
+                try await server.request(.post, "/v1/token", app: "org#app", body: TokenRequest(userId: "alice", password: "secret", ttl: 60)))
             #expect(issued.expiresAt == issued.issuedAt + 60_000)
             try await Task.sleep(for: .milliseconds(1_100))
             #expect(try server.errorCode(try await server.loginResponse(LoginRequest(userId: "alice", token: short.token, deviceUUID: "d1"))) == 108)

@@ -1,12 +1,13 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import HTTPTypes
 import HummingbirdTesting
 import IMCore
 import Testing
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 @Suite("The event channel (§0, §1.5, §4.3, §8.2)", .timeLimit(.minutes(1)))
 struct EventTests {
@@ -52,9 +53,10 @@ struct EventTests {
             try await alice.sendOK(to: "bob", text: "one")
             try await alice.sendOK(to: "bob", text: "two")
             let batch = try await bob.events()
-            #expect(batch.events.map(\.type) == [
-                EventType.offlineSyncStart, EventType.messagesReceived, EventType.messagesReceived, EventType.offlineSyncFinish,
-            ])
+            #expect(
+                batch.events.map(\.type) == [
+                    EventType.offlineSyncStart, EventType.messagesReceived, EventType.messagesReceived, EventType.offlineSyncFinish,
+                ])
             #expect(batch.events.first?.seq == nil)
             #expect(batch.events.last?.seq == nil)
             let messages = try batch.events.flatMap { try $0.messages() }
@@ -62,6 +64,27 @@ struct EventTests {
             #expect(messages.allSatisfy { !$0.onlineState })
             let seqs = batch.events.compactMap(\.seq)
             #expect(seqs == seqs.sorted() && Set(seqs).count == seqs.count)
+        }
+    }
+
+    @Test("a backlog over several pages: one start marker first, one finish marker after its last page")
+    func pagedBacklog() async throws {
+        try await withPair { server, alice, bob in
+            try await server.patchSettings("org#app", ["sendRatePerSecond": .int(10_000)])
+            for index in 0..<150 { try await alice.sendOK(to: "bob", text: "m\(index)") }
+            let first = try await bob.events()
+            #expect(first.events.first?.type == EventType.offlineSyncStart)
+            #expect(!first.events.contains { $0.type == EventType.offlineSyncFinish })
+            let second = try await bob.events(cursor: first.cursor)
+            #expect(!second.events.contains { $0.type == EventType.offlineSyncStart })
+            #expect(second.events.last?.type == EventType.offlineSyncFinish)
+            let messages = try (first.events + second.events).flatMap { try $0.messages() }
+            #expect(messages.compactMap(\.body.text) == (0..<150).map { "m\($0)" })
+            #expect(messages.allSatisfy { !$0.onlineState })
+            try await alice.sendOK(to: "bob", text: "live")
+            let live = try await bob.events(cursor: second.cursor, wait: 5)
+            #expect(live.events.map(\.type) == [EventType.messagesReceived])
+            #expect(try live.events.flatMap { try $0.messages() }.allSatisfy(\.onlineState))
         }
     }
 
@@ -92,6 +115,37 @@ struct EventTests {
             #expect(message.conversationId == "bob")
             let own = try await alice.events()
             #expect(own.events.allSatisfy { $0.type != EventType.messagesReceived })
+        }
+    }
+
+    @Test("deliverOnlineOnly: only sessions online at send time get it; never stored or queued")
+    func onlineOnly() async throws {
+        try await withPair { server, alice, bob in
+            var message = Message(msgId: "", conversationId: "", from: "", to: "bob", chatType: .chat, body: .text(TextBody(content: "now or never")))
+            message.deliverOnlineOnly = true
+            _ = try server.decode(SendMessageResponse.self, try await alice.call(.post, "/v1/messages", body: message))
+            let missed = try await bob.events()
+            #expect(missed.events.isEmpty)
+            _ = try server.decode(SendMessageResponse.self, try await alice.call(.post, "/v1/messages", body: message))
+            let live = try await bob.events(cursor: missed.cursor)
+            #expect(try live.events.flatMap { try $0.messages() }.map(\.body.text) == ["now or never"])
+            let history = try server.decode(CursorResult<Message>.self, try await bob.call(.get, "/v1/conversations/alice/messages"))
+            #expect(history.data.isEmpty)
+        }
+    }
+
+    @Test("a <userId>/<resource> address reaches only that session of the caller; others → 110 / 204")
+    func ownSessionAddress() async throws {
+        try await withPair { server, alice, bob in
+            let tablet = try await server.login("alice")
+            let laptop = try await server.login("alice")
+            let sent = try await alice.sendOK(to: "alice/\(tablet.resource)", text: "to my tablet")
+            #expect(sent.message.to == "alice")
+            let got = try await tablet.events(wait: 5)
+            #expect(try got.events.flatMap { try $0.messages() }.map(\.body.text) == ["to my tablet"])
+            #expect(try await laptop.events().events.allSatisfy { $0.type != EventType.messagesReceived })
+            #expect(try server.errorCode(try await alice.send(to: "bob/\(bob.resource)")) == 110)
+            #expect(try server.errorCode(try await alice.send(to: "alice/linux_ffffffffffffffff")) == 204)
         }
     }
 

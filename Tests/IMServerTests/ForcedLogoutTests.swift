@@ -38,11 +38,17 @@ struct ForcedLogoutTests {
         }
     }
 
-    @Test("the same deviceUUID replaces its session silently")
+    @Test("the same deviceUUID replaces its session silently; a held request of the old one ends with 201 at once")
     func sameDevice() async throws {
         try await TestServer.withApp(users: ["alice"], settings: ["maxDevicesPerUser": .int(1)]) { server in
             let first = try await server.login("alice", device: "same")
+            _ = try await first.events()
+            let started = ContinuousClock.now
+            async let held = first.poll(wait: 30)
+            try await Task.sleep(for: .milliseconds(200))
             let second = try await server.login("alice", device: "same")
+            #expect(try server.errorCode(try await held) == 201)
+            #expect(ContinuousClock.now - started < .seconds(20))
             #expect(try server.errorCode(try await first.poll()) == 201)
             #expect(try await second.events().events.isEmpty)
         }
@@ -74,7 +80,8 @@ struct ForcedLogoutTests {
         try await TestServer.withApp(users: ["alice"]) { server in
             let one = try await server.login("alice")
             let two = try await server.login("alice")
-            let result = try server.decode(AdminActionResult.self, try await server.admin(.put, "/v1/admin/users/alice/password", body: SetPasswordRequest(password: "new")))
+            let result = try server.decode(
+                AdminActionResult.self, try await server.admin(.put, "/v1/admin/users/alice/password", body: SetPasswordRequest(password: "new")))
             #expect(result.sessionsEnded == 2)
             #expect(result.tokensRevoked == 2)
             try await expectForcedLogout(one, type: EventType.userDidChangePassword, code: 216, later: 104)

@@ -64,7 +64,8 @@ struct HistoryTests {
             #expect(list.data[1].latestMessage?.body.text == "b2")
             let first = try server.decode(CursorResult<ServerConversation>.self, try await alice.call(.get, "/v1/conversations?pageSize=1"))
             let cursor = try #require(first.cursor)
-            let second = try server.decode(CursorResult<ServerConversation>.self, try await alice.call(.get, "/v1/conversations?pageSize=1&cursor=\(cursor)"))
+            let second = try server.decode(
+                CursorResult<ServerConversation>.self, try await alice.call(.get, "/v1/conversations?pageSize=1&cursor=\(cursor)"))
             #expect(second.data.map(\.conversationId) == ["bob"])
             #expect(second.cursor == nil)
             let bobs = try server.decode(CursorResult<ServerConversation>.self, try await bob.call(.get, "/v1/conversations"))

@@ -1,13 +1,14 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import Glibc
 import HTTPTypes
 import HummingbirdTesting
 import IMCore
 import Testing
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 @Suite("The server over real HTTP", .timeLimit(.minutes(1)))
 struct LiveServerTests {

@@ -72,6 +72,7 @@ struct MessageTests {
     func sizeLimit() async throws {
         try await withAlice { server, alice in
             #expect(try server.errorCode(try await alice.send(to: "bob", text: String(repeating: "x", count: 5_200))) == 510)
+            #expect(try server.errorCode(try await alice.send(to: "bob", text: String(repeating: "x", count: 70_000))) == 510)
             _ = try await alice.sendOK(to: "bob", text: String(repeating: "x", count: 4_000))
         }
     }

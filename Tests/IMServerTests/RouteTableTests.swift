@@ -1,22 +1,21 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import IMCore
 import Logging
 import Testing
 
 @testable import IMServer
 
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 @Suite("The route table")
 struct RouteTableTests {
     @Test("registered routes == Route.all == the paths and methods of docs/openapi.yaml")
     func routesMatch() async throws {
-        let directory = "/tmp/imserver-routes-\(Secrets.randomHex(12))"
-        defer { _ = try? FileManager.default.removeItem(atPath: directory) }
-        var configuration = ServerConfiguration(dataDirectory: directory)
-        configuration.logLevel = .critical
+        let configuration = TestServer.testConfiguration()
+        defer { _ = try? FileManager.default.removeItem(atPath: configuration.dataDirectory) }
         let state = try await ServerState.make(configuration)
         defer { state.store.close() }
         let registered = RouteTable(state: state).routes

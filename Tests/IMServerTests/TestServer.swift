@@ -1,8 +1,3 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import Glibc
 import HTTPTypes
 import Hummingbird
@@ -13,6 +8,12 @@ import NIOCore
 import Testing
 
 @testable import IMServer
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A real server on a temp data directory, driven through HummingbirdTesting, with helpers speaking the wire
 /// protocol. Each test gets its own directory (and so its own database).
@@ -29,19 +30,22 @@ struct TestServer {
     /// Runs `body` against a fresh server; removes the data directory afterwards.
     static func run(
         _ setup: TestingSetup = .router,
-        maxHoldSeconds: Int = 30,
         _ body: @Sendable (TestServer) async throws -> Void
     ) async throws {
-        let directory = "/tmp/imserver-test-\(getpid())-\(Secrets.randomHex(12))"
-        defer { _ = try? FileManager.default.removeItem(atPath: directory) }
-        var configuration = ServerConfiguration(dataDirectory: directory)
-        configuration.port = 0
-        configuration.logLevel = .critical
-        configuration.passwordHashIterations = 1_000
-        configuration.maxHoldSeconds = maxHoldSeconds
+        let configuration = testConfiguration()
+        defer { _ = try? FileManager.default.removeItem(atPath: configuration.dataDirectory) }
+        try await run(setup, configuration: configuration, body)
+    }
+
+    /// Runs `body` against a server on the given configuration's data directory, which it leaves in place.
+    static func run(
+        _ setup: TestingSetup = .router,
+        configuration: ServerConfiguration,
+        _ body: @Sendable (TestServer) async throws -> Void
+    ) async throws {
+        let directory = configuration.dataDirectory
         let app = try await buildApplication(configuration)
-        let data = try #require(FileManager.default.contents(atPath: directory + "/operator.json"))
-        let credentials = try WireJSON.decode(OperatorCredentials.self, from: data)
+        let credentials = try operatorCredentials(in: directory)
         try await app.test(setup) { client in
             let execute: Executor = { uri, method, headers, body in
                 let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
@@ -49,6 +53,21 @@ struct TestServer {
             }
             try await body(TestServer(execute: execute, port: client.port, dataDirectory: directory, operatorCredentials: credentials))
         }
+    }
+
+    /// A configuration for a test server: a fresh data directory (the caller removes it), ephemeral port, quiet
+    /// logs, cheap password hashing.
+    static func testConfiguration() -> ServerConfiguration {
+        var configuration = ServerConfiguration(dataDirectory: "/tmp/imserver-test-\(getpid())-\(Secrets.randomHex(12))")
+        configuration.port = 0
+        configuration.logLevel = .critical
+        configuration.passwordHashIterations = 1_000
+        return configuration
+    }
+
+    /// The operator credentials the server wrote to its data directory.
+    static func operatorCredentials(in directory: String) throws -> OperatorCredentials {
+        try WireJSON.decode(OperatorCredentials.self, from: try #require(FileManager.default.contents(atPath: directory + "/operator.json")))
     }
 
     /// Runs `body` against a fresh server hosting app `org#app` (with a settings patch) and the given users, each
@@ -67,6 +86,11 @@ struct TestServer {
 
     /// The same live server reached through another connection.
     func with(client: TestClient) -> TestServer {
+        Self.live(client: client, port: port, dataDirectory: dataDirectory, operatorCredentials: operatorCredentials)
+    }
+
+    /// A live server reached through a `TestClient` connection.
+    static func live(client: TestClient, port: Int?, dataDirectory: String, operatorCredentials: OperatorCredentials) -> TestServer {
         let execute: Executor = { uri, method, headers, body in
             let response = try await client.execute(TestClient.Request(uri, method: method, headers: headers, body: body))
             return Reply(status: response.status, body: response.body ?? ByteBuffer())
@@ -105,7 +129,9 @@ struct TestServer {
     /// The error code of a response, checking that its HTTP status matches the code.
     func errorCode(_ response: Reply, sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
         let bytes = Data(response.body.readableBytesView)
-        let body = try #require(try? WireJSON.decode(APIErrorBody.self, from: bytes), "not an error: \(String(decoding: bytes, as: UTF8.self))", sourceLocation: sourceLocation)
+        let body = try #require(
+            try? WireJSON.decode(APIErrorBody.self, from: bytes), "not an error: \(String(decoding: bytes, as: UTF8.self))",
+            sourceLocation: sourceLocation)
         #expect(response.status.code == body.error.code.httpStatus, sourceLocation: sourceLocation)
         #expect(body.error.name == body.error.code.name, sourceLocation: sourceLocation)
         return body.error.code.rawValue
@@ -120,7 +146,8 @@ struct TestServer {
 
     /// Creates an app and applies a settings patch.
     func createApp(_ appKey: String = "org#app", settings: [String: JSONValue] = [:]) async throws -> AppInfo {
-        let info = try decode(AppInfo.self, try await request(.post, "/v1/admin/apps", headers: operatorHeaders, body: CreateAppRequest(appKey: appKey)))
+        let info = try decode(
+            AppInfo.self, try await request(.post, "/v1/admin/apps", headers: operatorHeaders, body: CreateAppRequest(appKey: appKey)))
         if !settings.isEmpty { try await patchSettings(appKey, settings) }
         return info
     }

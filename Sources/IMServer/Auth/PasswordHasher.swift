@@ -1,11 +1,12 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import Crypto
 import CryptoExtras
 import Dispatch
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// PBKDF2-SHA256 password hashes, stored as `pbkdf2-sha256$<iterations>$<salt hex>$<hash hex>` so the
 /// iteration count can change. Hashing runs on a Dispatch queue, off the cooperative pool.

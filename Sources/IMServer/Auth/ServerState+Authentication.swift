@@ -1,10 +1,11 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import Hummingbird
 import IMCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// An authenticated user call: the app, the session and (unless the session is ending) its token.
 struct UserCall: Sendable {
@@ -30,22 +31,28 @@ extension ServerState {
         guard let authorization = request.header("Authorization"), authorization.hasPrefix("Bearer ") else {
             throw ChatErrorFactory.notLoggedIn
         }
+        let tokenText = String(authorization.dropFirst("Bearer ".count))
         let resource = request.header(Header.resource)
-        if allowEnding, let resource, let session = try await store.session(resource), session.isEnding, session.app == app.id {
+        let found = try await store.credentials(tokenHash: Secrets.sha256(tokenText), resource: resource)
+        if allowEnding, let session = found.session, session.isEnding, session.app == app.id {
             return UserCall(app: app, session: session)
         }
-        let token = try await validToken(String(authorization.dropFirst("Bearer ".count)), app: app)
-        guard let resource, let session = try await store.session(resource), session.app == app.id,
-            session.userId == token.userId, !session.isEnding
-        else { throw ChatErrorFactory.notLoggedIn }
+        let token = try checkedToken(found.token, text: tokenText, app: app)
+        guard let session = found.session, session.app == app.id, session.userId == token.userId, !session.isEnding else {
+            throw ChatErrorFactory.notLoggedIn
+        }
         return UserCall(app: app, session: session)
     }
 
     /// The stored token for a token text: unknown, revoked, malformed or of another app → 104; expired → 108.
     func validToken(_ text: String, app: AppRecord) async throws -> TokenRecord {
-        guard !text.isEmpty, text.utf8.count <= 512, let token = try await store.token(Secrets.sha256(text)), !token.revoked,
-            token.app == app.id
-        else { throw ChatErrorFactory.invalidToken }
+        try checkedToken(try await store.token(Secrets.sha256(text)), text: text, app: app)
+    }
+
+    private func checkedToken(_ token: TokenRecord?, text: String, app: AppRecord) throws(ChatError) -> TokenRecord {
+        guard !text.isEmpty, text.utf8.count <= 512, let token, !token.revoked, token.app == app.id else {
+            throw ChatErrorFactory.invalidToken
+        }
         if token.expiresAt != 0, WallClock.milliseconds() >= token.expiresAt { throw ChatErrorFactory.tokenExpired }
         return token
     }

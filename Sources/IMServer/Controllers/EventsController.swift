@@ -1,12 +1,13 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import Hummingbird
 import IMCore
 import Logging
 import ServiceLifecycle
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The long-poll event channel (§0, §1.2, §1.4, §1.5, §8.2).
 struct EventsController {
@@ -56,6 +57,7 @@ struct EventsController {
         var isFirstRead = true
         var cursor = cursor
         if cursor == nil { cursor = await state.hub.deliveredCursor(resource) }
+        let openBacklog = await state.hub.backlog(resource)
         while true {
             let generation = await state.hub.generation(call.user)
             guard let read = try await state.store.readEvents(resource, after: cursor, limit: Self.pageLimit) else {
@@ -71,12 +73,13 @@ struct EventsController {
                 }
                 wakeAt = min(wakeAt, nextTokenInstant(read.session, token) ?? holdEnd)
             }
-            if !read.events.isEmpty || read.gap || ContinuousClock.now >= holdEnd {
-                return try await deliver(read, online: !(isFirstRead && backlogFirst))
+            if !read.events.isEmpty || read.gap || openBacklog != nil || ContinuousClock.now >= holdEnd {
+                let backlog = openBacklog.map { BacklogPage(markerOpen: $0) } ?? (isFirstRead && backlogFirst ? BacklogPage(markerOpen: false) : nil)
+                return try await deliver(read, backlog: backlog)
             }
             isFirstRead = false
             let keepWaiting = await state.hub.wait(for: call.user, after: generation, until: wakeAt)
-            if !keepWaiting { return try await deliver(read, online: true) }
+            if !keepWaiting { return try await deliver(read, backlog: nil) }
         }
     }
 
@@ -97,13 +100,22 @@ struct EventsController {
         return ContinuousClock.now + .milliseconds(max(0, next - WallClock.milliseconds()))
     }
 
-    /// Turns stored entries into the response, then records delivery (cursor, receipts, end of session).
-    private func deliver(_ read: EventRead, online: Bool) async throws -> EventBatch {
+    /// Turns stored entries into the response, then records delivery (cursor, receipts, end of session). A backlog
+    /// page carries `onlineState` false; its first message opens the sync marker, and the marker closes on the page
+    /// that drains the backlog (a full page means more follows, so the next poll continues the backlog).
+    private func deliver(_ read: EventRead, backlog: BacklogPage?) async throws -> EventBatch {
         let session = read.session
-        var events = try read.events.map { try Self.event($0, online: online) }
-        if !online, read.events.contains(where: { $0.kind != .other }) {
+        var events = try read.events.map { try Self.event($0, online: backlog == nil) }
+        if let backlog {
             let now = WallClock.milliseconds()
-            events = [Event(type: EventType.offlineSyncStart, time: now)] + events + [Event(type: EventType.offlineSyncFinish, time: now)]
+            var markerOpen = backlog.markerOpen
+            if !markerOpen, read.events.contains(where: { $0.kind != .other }) {
+                events.insert(Event(type: EventType.offlineSyncStart, time: now), at: 0)
+                markerOpen = true
+            }
+            let more = read.events.count >= Self.pageLimit
+            if markerOpen, !more { events.append(Event(type: EventType.offlineSyncFinish, time: now)) }
+            await state.hub.setBacklog(session.resource, markerOpen: more ? markerOpen : nil)
         }
         let cursor = read.events.last?.seq ?? read.resumeCursor
         let delivered = read.events.filter { $0.kind == .receivedMessage }.compactMap(\.msgId)
@@ -117,6 +129,11 @@ struct EventsController {
             await state.hub.recordDelivered(session.resource, cursor: cursor)
         }
         return EventBatch(events: events, cursor: String(cursor), gap: read.gap)
+    }
+
+    /// A response that delivers (part of) a backlog; `markerOpen` once `onOfflineMessageSyncStart` went out.
+    struct BacklogPage {
+        var markerOpen: Bool
     }
 
     /// A stored entry as the wire event; messages carry `onlineState` for this delivery.

@@ -8,23 +8,41 @@ struct MessagesController {
     /// `POST /v1/messages`.
     func send(_ request: Request) async throws -> Response {
         let call = try await state.userCall(request)
-        let message = try MessageValidator.normalized(try await request.decodeWire(Message.self), sender: call.session.userId)
+        let (message, toResource) = try MessageValidator.normalized(try await request.decodeWire(Message.self), sender: call.session.userId)
         let now = WallClock.milliseconds()
         var limitError = try MessageValidator.contentError(message, settings: call.app.settings)
         if !state.rateLimiter.allow(call.user, limit: call.app.settings.sendRatePerSecond, now: now), limitError == nil {
             limitError = ChatError(.messageSendTrafficLimit, "more than \(call.app.settings.sendRatePerSecond) messages per second")
         }
-        let plan = SendPlan(app: call.app, senderResource: call.session.resource, message: message, limitError: limitError, now: now)
+        var plan = SendPlan(app: call.app, senderResource: call.session.resource, message: message, limitError: limitError, now: now)
+        plan.toResource = toResource
+        if message.deliverOnlineOnly { plan.onlineTargets = try await onlineTargets(of: message, except: call.session.resource, app: call.app) }
         return try APIResponse.json(try await state.store.send(plan))
+    }
+
+    /// The sessions of the recipient and the sender's other sessions that are online now (§1.3).
+    private func onlineTargets(of message: Message, except senderResource: String, app: AppRecord) async throws -> [SessionTarget] {
+        let grace = app.settings.onlineGraceSeconds
+        var targets: [SessionTarget] = []
+        for userId in Set([message.to, message.from]) {
+            for session in try await state.store.sessions(of: UserKey(app: app.id, userId: userId))
+            where !session.isEnding && session.resource != senderResource {
+                if await state.hub.isOnline(session.resource, graceSeconds: grace) {
+                    targets.append(SessionTarget(userId: userId, resource: session.resource))
+                }
+            }
+        }
+        return targets
     }
 
     /// `GET /v1/conversations/{conversationId}/messages`.
     func history(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let call = try await state.userCall(request)
-        let direction = try request.query("direction").map { raw throws(ChatError) in
-            guard let direction = FetchDirection(rawValue: raw) else { throw ChatError(.invalidParam, "direction must be up or down") }
-            return direction
-        } ?? .up
+        let direction =
+            try request.query("direction").map { raw throws(ChatError) in
+                guard let direction = FetchDirection(rawValue: raw) else { throw ChatError(.invalidParam, "direction must be up or down") }
+                return direction
+            } ?? .up
         var options = FetchMessageOptions(direction: direction)
         options.from = try request.query("from").map { raw throws(ChatError) in try Validation.userId(raw) }
         options.msgTypes = try request.query("msgTypes").map { raw throws(ChatError) in

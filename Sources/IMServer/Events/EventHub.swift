@@ -11,6 +11,7 @@ actor EventHub {
     private var pollsInProgress: [String: Int] = [:]
     private var lastPollEnd: [String: ContinuousClock.Instant] = [:]
     private var deliveredCursors: [String: Int64] = [:]
+    private var openBacklogs: [String: Bool] = [:]
 
     /// The user's current generation; read it before reading the log.
     func generation(_ user: UserKey) -> UInt64 {
@@ -89,8 +90,20 @@ actor EventHub {
         deliveredCursors[resource]
     }
 
+    /// Whether the session is in the middle of a backlog (the last page was full): nil when not, else whether the
+    /// sync-start marker went out.
+    func backlog(_ resource: String) -> Bool? {
+        openBacklogs[resource]
+    }
+
+    /// Records that a backlog continues on the next poll (`markerOpen` non-nil) or is drained (nil).
+    func setBacklog(_ resource: String, markerOpen: Bool?) {
+        openBacklogs[resource] = markerOpen
+    }
+
     /// Forgets a session's presence (logout makes it offline at once).
     func forget(_ resource: String) {
+        openBacklogs.removeValue(forKey: resource)
         deliveredCursors.removeValue(forKey: resource)
         pollsInProgress.removeValue(forKey: resource)
         lastPollEnd.removeValue(forKey: resource)

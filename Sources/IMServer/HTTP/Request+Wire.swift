@@ -1,20 +1,26 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import HTTPTypes
 import Hummingbird
 import IMCore
 import NIOCore
 
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 extension Request {
     /// The largest request body the server reads.
-    static let maxBodyBytes = 64 * 1024
+    static let maxBodyBytes = 1024 * 1024
 
     /// Decodes the JSON body; a missing or malformed body → 110.
     func decodeWire<T: Decodable>(_ type: T.Type) async throws -> T {
-        let buffer = try await body.collect(upTo: Self.maxBodyBytes)
+        let buffer: ByteBuffer
+        do {
+            buffer = try await body.collect(upTo: Self.maxBodyBytes)
+        } catch {
+            throw ChatError(.invalidParam, "the request body is larger than \(Self.maxBodyBytes) bytes")
+        }
         do {
             return try WireJSON.decode(type, from: Data(readableBytesOf: buffer))
         } catch {

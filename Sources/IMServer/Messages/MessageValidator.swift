@@ -7,11 +7,21 @@ enum MessageValidator {
     private static let reservedAttributes: Set<String> = ["im_at_list", "im_ignore_notification", "im_force_notification", "im_push_ext"]
 
     /// Checks format (110, 101, 105) and existence-class rules that need no storage (500 `from`, 400 files, 606/705
-    /// for chat types this slice has no targets for). Returns the message with `from`, `to` and `msgId` normalized.
-    static func normalized(_ raw: Message, sender: String) throws(ChatError) -> Message {
+    /// for chat types this slice has no targets for). Returns the message with `from`, `to` and `msgId` normalized,
+    /// and the session a `<userId>/<resource>` address names (§1.3), if any.
+    static func normalized(_ raw: Message, sender: String) throws(ChatError) -> (message: Message, toResource: String?) {
         var message = raw
         if message.msgId.isEmpty { message.msgId = randomMessageId() } else { try Validation.msgId(message.msgId) }
-        message.to = try Validation.userId(message.to)
+        var toResource: String?
+        let address = message.to.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+        if address.count == 2 {
+            guard !address[1].isEmpty else { throw ChatError(.invalidParam, "'\(message.to)' names no resource") }
+            toResource = String(address[1])
+        }
+        message.to = try Validation.userId(String(address[0]))
+        if toResource != nil, message.to != sender {
+            throw ChatError(.invalidParam, "a <userId>/<resource> address must name one of the caller's own sessions")
+        }
         try validateBody(message.body)
         try validateAttributes(message.attributes)
         if !message.from.isEmpty, message.from.lowercased() != sender {
@@ -27,7 +37,7 @@ enum MessageValidator {
         case .image, .voice, .video, .file: throw ChatError(.fileNotFound, "the attachment was not uploaded")
         default: break
         }
-        return message
+        return (message, toResource)
     }
 
     /// The content/limit error of a valid message, if any: 510 size, then 501 keyword filter.
@@ -58,7 +68,8 @@ enum MessageValidator {
                 throw ChatError(.invalidParam, "latitude must be in [-90, 90] and longitude in [-180, 180]")
             }
         case .custom(let custom):
-            let eventOK = (1...32).contains(custom.event.utf8.count)
+            let eventOK =
+                (1...32).contains(custom.event.utf8.count)
                 && custom.event.utf8.allSatisfy { Validation.isMessageEventByte($0) }
             guard eventOK else { throw ChatError(.invalidParam, "custom event must match ^[A-Za-z0-9_./-]{1,32}$") }
             guard (custom.params?.count ?? 0) <= 16 else { throw ChatError(.invalidParam, "custom params take at most 16 entries") }

@@ -15,6 +15,8 @@ protocol ChatStore: Sendable {
     func createUser(_ app: Int64, _ user: StoredUser) async throws -> UserRecord
     func users(_ app: Int64) async throws -> [UserRecord]
     func token(_ hash: String) async throws -> TokenRecord?
+    /// A token and a session in one read (every user call needs both).
+    func credentials(tokenHash: String, resource: String?) async throws -> (token: TokenRecord?, session: SessionRecord?)
     func insertToken(_ token: TokenRecord) async throws
     func setPassword(_ key: UserKey, hash: String, now: Int64) async throws -> AdminActionResult
     func deleteUser(_ key: UserKey, now: Int64) async throws -> AdminActionResult

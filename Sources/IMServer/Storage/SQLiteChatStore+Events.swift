@@ -1,11 +1,12 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import IMCore
 import IMSQLite
 import Logging
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension SQLiteChatStore {
     /// The end of the whole log right now (`GET /v1/events/cursor`).
@@ -64,7 +65,7 @@ extension SQLiteChatStore {
                 message.hasDeliverAck = true
                 try context.appendEvent(
                     to: UserKey(app: session.app, userId: message.from), type: EventType.messagesDelivered,
-                    payloadJSON: try MessagePayload.json([message]), time: now
+                    payloadJSON: try MessagePayload.json(message), time: now
                 )
             }
         }
@@ -79,8 +80,13 @@ extension SQLiteChatStore {
 
 /// The `{"messages":[…]}` payload of message events.
 enum MessagePayload {
-    /// Encodes the payload object.
-    static func json(_ messages: [Message]) throws -> String {
-        try WireJSON.string(["messages": messages])
+    /// Encodes the payload object of one message.
+    static func json(_ message: Message) throws -> String {
+        json(encoded: try WireJSON.string(message))
+    }
+
+    /// Wraps one already-encoded message.
+    static func json(encoded message: String) -> String {
+        "{\"messages\":[" + message + "]}"
     }
 }

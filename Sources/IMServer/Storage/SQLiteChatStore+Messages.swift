@@ -1,10 +1,11 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import IMCore
 import IMSQLite
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension SQLiteChatStore {
     /// Stores and fans out a one-to-one message (§4.2, §5); a repeated `msgId` with the same content returns
@@ -15,6 +16,11 @@ extension SQLiteChatStore {
             let app = plan.app.id
             var message = plan.message
             guard try db.user(UserKey(app: app, userId: message.to)) != nil else { throw ChatErrorFactory.userNotFound(message.to) }
+            if let resource = plan.toResource {
+                guard let target = try db.session(resource), target.app == app, target.userId == message.from, !target.isEnding,
+                    resource != plan.senderResource
+                else { throw ChatError(.userNotFound, "no other session '\(resource)' of '\(message.from)'") }
+            }
             let cursor = try context.currentCursor()
             if let existing = try db.first("SELECT json, delivered FROM messages WHERE app = ? AND msg_id = ?", app, message.msgId) {
                 let stored = try WireJSON.decode(Message.self, from: Data(existing.string(0).utf8))
@@ -37,6 +43,12 @@ extension SQLiteChatStore {
             message.status = .success
             message.hasRead = true
             let storedJSON = try WireJSON.string(message)
+            let isCmd = message.body.type == .cmd
+            let type = isCmd ? EventType.cmdMessagesReceived : EventType.messagesReceived
+            if let targets = plan.onlineTargets {
+                try context.deliverOnline(message, storedJSON: storedJSON, type: type, to: targets, app: app)
+                return SendMessageResponse(message: message, cursor: String(cursor))
+            }
             try db.query(
                 """
                 INSERT INTO messages (app, msg_id, sender, recipient, pair, body_type, server_time, json)
@@ -44,21 +56,19 @@ extension SQLiteChatStore {
                 """,
                 app, message.msgId, message.from, message.to, pair, message.body.type.rawValue, message.serverTime, storedJSON
             )
-            let isCmd = message.body.type == .cmd
             if !isCmd { try context.updateConversations(app: app, message: message) }
 
-            let type = isCmd ? EventType.cmdMessagesReceived : EventType.messagesReceived
             let sender = UserKey(app: app, userId: message.from)
             if !isSelf {
                 try context.appendEvent(
                     to: UserKey(app: app, userId: message.to), type: type,
-                    payloadJSON: try MessagePayload.json([message.viewed(by: message.to, delivered: false)]),
+                    payloadJSON: try MessagePayload.json(message.viewed(by: message.to, delivered: false)),
                     time: message.serverTime, kind: .receivedMessage, msgId: message.msgId
                 )
             }
             try context.appendEvent(
-                to: sender, type: type, payloadJSON: "{\"messages\":[\(storedJSON)]}", time: message.serverTime,
-                except: plan.senderResource, kind: .sentMessage, msgId: message.msgId
+                to: sender, type: type, payloadJSON: MessagePayload.json(encoded: storedJSON), time: message.serverTime,
+                only: plan.toResource, except: plan.toResource == nil ? plan.senderResource : nil, kind: .sentMessage, msgId: message.msgId
             )
             return SendMessageResponse(message: message, cursor: String(cursor))
         }
@@ -133,6 +143,19 @@ extension SQLiteChatStore {
 }
 
 extension WriteContext {
+    /// Delivers a `deliverOnlineOnly` message to the given online sessions only (§8.2); nothing is stored.
+    func deliverOnline(_ message: Message, storedJSON: String, type: String, to targets: [SessionTarget], app: Int64) throws {
+        let received = try MessagePayload.json(message.viewed(by: message.to, delivered: false))
+        for target in targets {
+            let isSenderCopy = target.userId == message.from
+            try appendEvent(
+                to: UserKey(app: app, userId: target.userId), type: type,
+                payloadJSON: isSenderCopy ? MessagePayload.json(encoded: storedJSON) : received, time: message.serverTime,
+                only: target.resource, kind: isSenderCopy ? .sentMessage : .receivedMessage, msgId: message.msgId
+            )
+        }
+    }
+
     /// Moves both parties' conversation entries to this message; the recipient's unread count grows.
     func updateConversations(app: Int64, message: Message) throws {
         let sql = """

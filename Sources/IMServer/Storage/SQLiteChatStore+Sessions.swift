@@ -20,6 +20,7 @@ extension SQLiteChatStore {
             guard stored.active else { throw ChatError(.serverServiceRestricted, "the account is deactivated") }
             if plan.insertToken { try context.insertToken(plan.token) }
             try db.query("DELETE FROM sessions WHERE app = ? AND user_id = ? AND device_uuid = ?", user.app, user.userId, plan.deviceUUID)
+            if db.changes > 0 { context.wake(user) }  // a held request of the replaced session ends (201)
             let live = try db.sessions(of: user).filter { !$0.isEnding }
             let settings = plan.app.settings
             if live.count >= settings.maxDevicesPerUser {
@@ -53,7 +54,9 @@ extension SQLiteChatStore {
 
     func logout(_ resource: String) async throws {
         try await write { context in
+            guard let session = try context.connection.session(resource) else { return }
             try context.connection.query("DELETE FROM sessions WHERE resource = ?", resource)
+            context.wake(session.user)  // a held request of this session ends (201)
         }
     }
 

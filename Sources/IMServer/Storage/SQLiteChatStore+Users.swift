@@ -31,6 +31,10 @@ extension SQLiteChatStore {
         try await read { try $0.token(hash) }
     }
 
+    func credentials(tokenHash: String, resource: String?) async throws -> (token: TokenRecord?, session: SessionRecord?) {
+        try await read { db in (try db.token(tokenHash), try resource.flatMap { try db.session($0) }) }
+    }
+
     func insertToken(_ token: TokenRecord) async throws {
         try await write { context in
             _ = try context.connection.existingUser(UserKey(app: token.app, userId: token.userId))

@@ -1,18 +1,20 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import IMCore
 import IMSQLite
 import Logging
 import Synchronization
 
-/// The SQLite implementation of ``ChatStore``: one group-commit writer, one reader connection, WAL mode,
-/// `synchronous=FULL`.
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// The SQLite implementation of ``ChatStore``: one group-commit writer and a few reader connections (each on its
+/// own queue, used in turn), WAL mode, `synchronous=FULL`.
 final class SQLiteChatStore: ChatStore {
     let writer: GroupCommitWriter
-    let reader: ReadQueue
+    let readers: [ReadQueue]
+    private let nextReader = Atomic<Int>(0)
     let logger: Logger
     private let lastPrune = Mutex<Int64>(0)
 
@@ -20,11 +22,11 @@ final class SQLiteChatStore: ChatStore {
     init(path: String, logger: Logger, onCommit: @escaping @Sendable (Set<UserKey>) -> Void) throws {
         self.logger = logger
         writer = try GroupCommitWriter(path: path, logger: logger, onCommit: onCommit)
-        reader = try ReadQueue(path: path, label: "imctl.server.reader")
+        readers = try (0..<2).map { try ReadQueue(path: path, label: "imctl.server.reader.\($0)") }
     }
 
     func close() {
-        reader.close()
+        readers.forEach { $0.close() }
         writer.close()
     }
 
@@ -43,7 +45,8 @@ final class SQLiteChatStore: ChatStore {
     }
 
     func read<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
-        try await reader.read(body)
+        let index = nextReader.wrappingAdd(1, ordering: .relaxed).oldValue
+        return try await readers[Int(UInt(bitPattern: index) % UInt(readers.count))].read(body)
     }
 
     // MARK: Apps

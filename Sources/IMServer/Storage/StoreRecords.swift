@@ -112,4 +112,15 @@ struct SendPlan: Sendable {
     /// A content or limit error (510, 501, 502), raised only after existence and state checks pass.
     var limitError: ChatError?
     var now: Int64
+    /// For `deliverOnlineOnly`: the sessions online at send time (recipient's, and the sender's other ones); the
+    /// message is then neither stored nor queued for anyone else. Nil for a normal send.
+    var onlineTargets: [SessionTarget]?
+    /// For a `<userId>/<resource>` address (the sender's own other session): the only session that gets it.
+    var toResource: String?
+}
+
+/// One session a message goes to, and how it sees the message.
+struct SessionTarget: Sendable, Hashable {
+    var userId: String
+    var resource: String
 }
