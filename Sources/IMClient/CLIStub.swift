@@ -121,6 +121,12 @@ public struct EventDelivery: Sendable {
     public var event: Event
     public var cursor: String
     public var gap: Bool
+    /// A delivery of `event`, resumable at `cursor` (the real library declares the same initializer).
+    public init(event: Event, cursor: String, gap: Bool = false) {
+        self.event = event
+        self.cursor = cursor
+        self.gap = gap
+    }
 }
 
 /// Stub chat manager.
