@@ -1,11 +1,16 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #endif
 import IMCLI
 import Testing
 
-/// Runs `imctl` in-process with captured streams and private XDG directories.
-struct CLIHarness {
+/// Runs `imctl` in-process with captured streams and private XDG directories; the directory is removed with it.
+final class CLIHarness: Sendable {
     /// The outcome of one run.
     struct Result {
         var status: Int32
@@ -20,6 +25,10 @@ struct CLIHarness {
         var template = Array("/tmp/imctl-cli-test-XXXXXX".utf8CString)
         let path = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
         home = String(cString: path!)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: home)
     }
 
     /// The environment of a run: HOME and XDG dirs in the temp dir, nothing from the real process.

@@ -1,4 +1,5 @@
 @testable import IMCLI
+import IMClient
 import IMCore
 import Testing
 
@@ -125,5 +126,43 @@ struct EventFilterTests {
         #expect(try filter([]).accepts(connected))
         #expect(try !filter([], serverOnly: true).accepts(connected))
         #expect(try filter(["--type", "onConnected"], serverOnly: true).accepts(connected))
+    }
+}
+
+@Suite("Event lines and gaps")
+struct EventLineTests {
+    let delivery = EventDelivery(
+        event: Event(type: "onMessagesReceived", seq: 7, time: 1_700_000_000_000, payload: ["messages": .array([])]),
+        cursor: "7", gap: true)
+
+    @Test("an event line is the server's shape plus the resume cursor")
+    func line() throws {
+        #expect(
+            try EventPump.line(delivery).jsonText(pretty: false)
+                == #"{"cursor":"7","messages":[],"seq":7,"time":1700000000000,"type":"onMessagesReceived"}"#)
+    }
+
+    func context(mode: OutputMode, stderr: TextBuffer) -> Context {
+        let io = IO(stdin: InputReader(text: ""), stdout: .buffer(TextBuffer()), stderr: .buffer(stderr))
+        let output = Output(mode: mode, fields: nil, pretty: false, color: false, stdout: io.stdout)
+        return Context(io: io, environment: [:], root: Command.root(), output: output, sharedClient: nil)
+    }
+
+    @Test("a gap is a stream.gap warning on stderr, or exit 10 with --on-gap fail")
+    func gap() throws {
+        let json = TextBuffer()
+        try EventsCommand.reportGap(delivery, fail: false, context: context(mode: .ndjson, stderr: json))
+        #expect(json.text == #"{"cursor":"7","warning":"stream.gap"}"# + "\n")
+        let text = TextBuffer()
+        try EventsCommand.reportGap(delivery, fail: false, context: context(mode: .table, stderr: text))
+        #expect(text.text.hasPrefix("imctl: warning: stream.gap:"))
+        #expect(throws: CLIError.self) {
+            try EventsCommand.reportGap(delivery, fail: true, context: context(mode: .table, stderr: text))
+        }
+        do {
+            try EventsCommand.reportGap(delivery, fail: true, context: context(mode: .table, stderr: text))
+        } catch let error as CLIError {
+            #expect(error.exitCode == 10)
+        }
     }
 }

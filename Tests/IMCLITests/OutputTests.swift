@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 @testable import IMCLI
 import IMCore
 import Testing
@@ -50,6 +53,23 @@ struct OutputTests {
         #expect(try render(.tsv, fields: ["active", "userId"], records) == "true\talice\nfalse\tbob\n")
         let nested = JSONValue.object(["message": .object(["msgId": .string("m1")]), "cursor": .string("7")])
         #expect(try render(.json, fields: ["message.msgId", "cursor"], nested) == #"{"cursor":"7","message.msgId":"m1"}"# + "\n")
+    }
+
+    @Test("tsv and table columns read projected dotted fields")
+    func projectedDotted() throws {
+        let nested = JSONValue.array([.object(["from": .string("a"), "body": .object(["content": .string("hi")])])])
+        #expect(try render(.tsv, fields: ["from", "body.content"], nested) == "a\thi\n")
+        #expect(try render(.table, fields: ["body.content"], nested) == "BODY.CONTENT\nhi\n")
+    }
+
+    @Test("a pipe whose reader closed is detected without writing")
+    func closedPipeDetection() {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        #expect(!TTY.isClosedPipe(fds[1]))
+        close(fds[0])
+        #expect(TTY.isClosedPipe(fds[1]))
+        close(fds[1])
     }
 
     @Test("id: one id per line")

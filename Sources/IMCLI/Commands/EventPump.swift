@@ -28,6 +28,7 @@ struct EventPump {
         case finished
         case timeout
         case idle
+        case outputClosed
     }
 
     /// The client whose stream to read.
@@ -40,6 +41,8 @@ struct EventPump {
     var idle: Duration?
     /// A file to create once the stream is live (its first element, `onConnected`, arrived).
     var readyFile: String? = nil
+    /// Checked twice a second: when it turns true (stdout's reader left) the pump stops with status 0.
+    var outputClosed: @Sendable () -> Bool = { false }
 
     /// Runs until a stop condition; `handle` sees every delivery in order.
     func run(_ handle: (EventDelivery) async throws -> Decision) async throws -> End {
@@ -55,8 +58,18 @@ struct EventPump {
         }
         let timer = timeout.map { limit in Self.alarm(after: limit, continuation, .timeout) }
         var idleTimer = idle.map { limit in Self.alarm(after: limit, continuation, .idle) }
+        let watchdog = Task { [outputClosed] in
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(500))
+                if outputClosed() {
+                    continuation.yield(.outputClosed)
+                    return
+                }
+            }
+        }
         defer {
             producer.cancel()
+            watchdog.cancel()
             timer?.cancel()
             idleTimer?.cancel()
             continuation.finish()
@@ -76,6 +89,7 @@ struct EventPump {
             case .finished: return .finished
             case .timeout: return .timedOut
             case .idle: return .idle
+            case .outputClosed: return .stopped(ExitCode.success)
             }
         }
         return .finished

@@ -43,7 +43,7 @@ enum EventsCommand {
         let client = try context.loggedInClient(EventPump.clientInvocation(invocation))
         let pump = EventPump(
             client: client, since: invocation.value("since"), timeout: timeout, idle: idle,
-            readyFile: invocation.value("ready-file"))
+            readyFile: invocation.value("ready-file"), outputClosed: context.io.stdoutClosed)
         var seen = 0
         let end = try await pump.run { delivery in
             if delivery.gap { try reportGap(delivery, fail: failOnGap, context: context) }

@@ -36,7 +36,8 @@ enum WaitCommand {
         let client = try context.loggedInClient(EventPump.clientInvocation(invocation))
         let pump = EventPump(
             client: client, since: invocation.value("since"), timeout: checkOnce ? nil : timeout,
-            idle: checkOnce ? .seconds(1) : nil, readyFile: invocation.value("ready-file"))
+            idle: checkOnce ? .seconds(1) : nil, readyFile: invocation.value("ready-file"),
+            outputClosed: context.io.stdoutClosed)
         var matched = 0
         let end = try await pump.run { delivery in
             guard filter.accepts(delivery.event) else { return .proceed }

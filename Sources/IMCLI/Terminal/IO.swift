@@ -20,6 +20,8 @@ public struct IO: Sendable {
     public var stderrIsTTY: Bool
     /// The terminal width when stdout is a terminal.
     public var terminalWidth: Int?
+    /// True once the reader of stdout has gone away (lets a quiet stream notice `| head -1` without writing).
+    public var stdoutClosed: @Sendable () -> Bool = { false }
 
     /// Creates an IO value.
     public init(
@@ -39,11 +41,13 @@ public struct IO: Sendable {
     public static func standard() -> IO {
         // A closed pipe must surface as EPIPE from write(2) (quiet exit 0), not kill the process.
         signal(SIGPIPE, SIG_IGN)
-        return IO(
+        var io = IO(
             stdin: InputReader(fd: STDIN_FILENO), stdout: .fileDescriptor(STDOUT_FILENO),
             stderr: .fileDescriptor(STDERR_FILENO), stdinIsTTY: TTY.isTerminal(STDIN_FILENO),
             stdoutIsTTY: TTY.isTerminal(STDOUT_FILENO), stderrIsTTY: TTY.isTerminal(STDERR_FILENO),
             terminalWidth: TTY.width(STDOUT_FILENO))
+        io.stdoutClosed = { TTY.isClosedPipe(STDOUT_FILENO) }
+        return io
     }
 
     /// Writes a line to stderr, ignoring a closed stderr.

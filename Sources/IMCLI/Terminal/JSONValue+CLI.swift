@@ -14,6 +14,7 @@ extension JSONValue {
 
     /// The value at a dotted path (`message.msgId`), or nil.
     func lookup(_ path: String) -> JSONValue? {
+        if let exact = objectValue?[path] { return exact }
         var current: JSONValue? = self
         for key in path.split(separator: ".") {
             current = current?.objectValue?[String(key)]
