@@ -47,6 +47,7 @@ _imctl() {
             "imctl admin token issue") path="imctl admin token issue" ;;
             "imctl admin token revoke") path="imctl admin token revoke" ;;
             "imctl admin logout") path="imctl admin logout" ;;
+            "imctl serve") path="imctl serve" ;;
             "imctl completion") path="imctl completion" ;;
             "imctl help") path="imctl help" ;;
             "imctl version") path="imctl version" ;;
@@ -177,6 +178,11 @@ _imctl() {
         "imctl admin logout:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
         "imctl admin logout:--output"|"imctl admin logout:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
         "imctl admin logout:--operator-file") COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        "imctl serve:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
+        "imctl serve:--output"|"imctl serve:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
+        "imctl serve:--data-dir") COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        "imctl serve:--log-level") COMPREPLY=($(compgen -W "trace debug info notice warning error critical" -- "$cur")); return ;;
+        "imctl serve:--ready-file") COMPREPLY=($(compgen -f -- "$cur")); return ;;
         "imctl completion:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
         "imctl completion:--output"|"imctl completion:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
         "imctl help:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
@@ -185,7 +191,7 @@ _imctl() {
         "imctl version:--output"|"imctl version:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
     esac
     case "$path" in
-        "imctl") COMPREPLY=($(compgen -W "register login logout whoami status token devices msg conv events wait batch admin completion help version --server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
+        "imctl") COMPREPLY=($(compgen -W "register login logout whoami status token devices msg conv events wait batch admin serve completion help version --server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
         "imctl register") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --password-stdin --password-file" -- "$cur")) ;;
         "imctl login") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --password-stdin --password-file --token-stdin --token-file" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
         "imctl logout") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
@@ -225,6 +231,7 @@ _imctl() {
         "imctl admin token issue") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --operator-file --ttl" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
         "imctl admin token revoke") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --operator-file" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
         "imctl admin logout") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --operator-file" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
+        "imctl serve") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --listen --data-dir --log-level --ready-file" -- "$cur")) ;;
         "imctl completion") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")); else COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur")); fi ;;
         "imctl help") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")); else COMPREPLY=($(compgen -W "exit-codes environment output events" -- "$cur")); fi ;;
         "imctl version") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
