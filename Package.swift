@@ -63,7 +63,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IMServerTests",
-            dependencies: ["IMServer", "IMCore", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: ["IMServer", "IMCore", "IMSQLite", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

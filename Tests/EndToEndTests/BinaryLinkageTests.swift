@@ -11,7 +11,7 @@ struct BinaryLinkageTests {
     }
 
     @Test("no lib_FoundationICU.so or libFoundationNetworking.so among NEEDED")
-    func neededLibraries() throws {
+    func neededLibraries() async throws {
         let result = try runProcess("/usr/bin/objdump", ["-p", binary], environment: [:])
         #expect(result.exitCode == 0, "\(result.stderr)")
         let needed = result.stdout.split(separator: "\n").filter { $0.contains("NEEDED") }

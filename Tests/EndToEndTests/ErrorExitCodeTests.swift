@@ -14,35 +14,35 @@ struct ErrorExitCodeTests {
     }
 
     @Test("usage errors exit 2")
-    func usage() throws {
-        let world = try World()
+    func usage() async throws {
+        let world = try await World()
         let shell = world.user("nobody")
-        try expectEnvelope(try shell.run("frobnicate"), exit: 2)
-        try expectEnvelope(try shell.run("msg", "send", "bob", "hi", "--no-such-flag"), exit: 2)
+        try expectEnvelope(try await shell.run("frobnicate"), exit: 2)
+        try expectEnvelope(try await shell.run("msg", "send", "bob", "hi", "--no-such-flag"), exit: 2)
     }
 
     @Test("wrong password exits 4, unknown user exits 3")
-    func authentication() throws {
-        let world = try World()
-        _ = try world.loggedIn("alice")
+    func authentication() async throws {
+        let world = try await World()
+        _ = try await world.loggedIn("alice")
         let shell = world.user("stranger")
-        try expectEnvelope(try shell.run("login", "alice", "--password-stdin", stdin: "wrong\n"), exit: 4, code: 202)
-        try expectEnvelope(try shell.run("login", "ghost", "--password-stdin", stdin: "x\n"), exit: 3, code: 204)
+        try expectEnvelope(try await shell.run("login", "alice", "--password-stdin", stdin: "wrong\n"), exit: 4, code: 202)
+        try expectEnvelope(try await shell.run("login", "ghost", "--password-stdin", stdin: "x\n"), exit: 3, code: 204)
     }
 
     @Test("server not running exits 10")
-    func unavailable() throws {
-        let world = try World()
-        let alice = try world.loggedIn("alice")[0]
-        world.server.stop()
-        try expectEnvelope(try alice.run("msg", "send", "alice", "anyone there?", "--timeout", "5s"), exit: 10)
+    func unavailable() async throws {
+        let world = try await World()
+        let alice = try await world.loggedIn("alice")[0]
+        await world.server.stop()
+        try expectEnvelope(try await alice.run("msg", "send", "alice", "anyone there?", "--timeout", "5s"), exit: 10)
     }
 
     @Test("wait timeout exits 124; --timeout 0 with nothing pending exits 8")
-    func waitTimeout() throws {
-        let world = try World()
-        let alice = try world.loggedIn("alice")[0]
-        try expectEnvelope(try alice.run("wait", "--since", "now", "--from", "bob", "--timeout", "1s"), exit: 124)
-        #expect(try alice.run("wait", "--since", "now", "--from", "bob", "--timeout", "0").exitCode == 8)
+    func waitTimeout() async throws {
+        let world = try await World()
+        let alice = try await world.loggedIn("alice")[0]
+        try expectEnvelope(try await alice.run("wait", "--since", "now", "--from", "bob", "--timeout", "1s"), exit: 124)
+        #expect(try await alice.run("wait", "--since", "now", "--from", "bob", "--timeout", "0").exitCode == 8)
     }
 }

@@ -4,47 +4,47 @@ import Testing
 @Suite("login, whoami, token renew, logout", .timeLimit(.minutes(2)))
 struct LoginLifecycleTests {
     @Test("renewing the token keeps the session; logout clears the stored login")
-    func renewAndLogout() throws {
-        let world = try World()
-        let alice = try world.loggedIn("alice")[0]
-        let who = try #require(try alice.run("whoami").json() as? [String: Any])
+    func renewAndLogout() async throws {
+        let world = try await World()
+        let alice = try await world.loggedIn("alice")[0]
+        let who = try #require(try await alice.run("whoami").json() as? [String: Any])
         #expect(who["userId"] as? String == "alice")
         let resource = who["resource"] as? String
 
-        let issued = try #require(try world.admin("token", "issue", "alice").json() as? [String: Any])
+        let issued = try #require(try await world.admin("token", "issue", "alice").json() as? [String: Any])
         let token = try #require(issued["token"] as? String)
-        let renewed = try alice.run("token", "renew", "--token-stdin", stdin: token + "\n")
+        let renewed = try await alice.run("token", "renew", "--token-stdin", stdin: token + "\n")
         #expect(renewed.exitCode == 0, "\(renewed.stderr)")
-        let after = try #require(try alice.run("whoami").json() as? [String: Any])
+        let after = try #require(try await alice.run("whoami").json() as? [String: Any])
         #expect(after["resource"] as? String == resource)
-        #expect(try alice.run("msg", "send", "alice", "note to self").exitCode == 0)
+        #expect(try await alice.run("msg", "send", "alice", "note to self").exitCode == 0)
 
-        let bad = try alice.run("token", "renew", "--token-stdin", stdin: "not-a-token\n")
+        let bad = try await alice.run("token", "renew", "--token-stdin", stdin: "not-a-token\n")
         #expect(bad.exitCode == 4)
 
-        #expect(try alice.run("logout").exitCode == 0)
-        #expect(try alice.run("whoami").exitCode == 4)
-        #expect(try alice.run("msg", "send", "alice", "x").exitCode == 4)
+        #expect(try await alice.run("logout").exitCode == 0)
+        #expect(try await alice.run("whoami").exitCode == 4)
+        #expect(try await alice.run("msg", "send", "alice", "x").exitCode == 4)
     }
 
     @Test("registration closed by the operator answers 208")
-    func closedRegistration() throws {
-        let world = try World()
-        #expect(try world.admin("settings", "set", "openRegistration=false").exitCode == 0)
-        let result = try world.user("carol").run("register", "carol", "--password-stdin", stdin: "pw\n")
+    func closedRegistration() async throws {
+        let world = try await World()
+        #expect(try await world.admin("settings", "set", "openRegistration=false").exitCode == 0)
+        let result = try await world.user("carol").run("register", "carol", "--password-stdin", stdin: "pw\n")
         #expect(result.exitCode == 5)
         #expect((try result.errorEnvelope()["error"] as? [String: Any])?["code"] as? Int == 208)
     }
 
     @Test("conv list reads the local store that sends and events filled")
-    func localConversations() throws {
-        let world = try World()
-        let shells = try world.loggedIn("alice", "bob")
-        #expect(try shells[0].run("msg", "send", "bob", "hi").exitCode == 0)
-        let local = try #require(try shells[0].run("conv", "list").json() as? [[String: Any]])
+    func localConversations() async throws {
+        let world = try await World()
+        let shells = try await world.loggedIn("alice", "bob")
+        #expect(try await shells[0].run("msg", "send", "bob", "hi").exitCode == 0)
+        let local = try #require(try await shells[0].run("conv", "list").json() as? [[String: Any]])
         #expect(local.contains { $0["conversationId"] as? String == "bob" })
-        #expect(try shells[1].run("events", "--since", "start", "--once").exitCode == 0)
-        let bobs = try #require(try shells[1].run("conv", "list").json() as? [[String: Any]])
+        #expect(try await shells[1].run("events", "--since", "start", "--once").exitCode == 0)
+        let bobs = try #require(try await shells[1].run("conv", "list").json() as? [[String: Any]])
         let entry = try #require(bobs.first { $0["conversationId"] as? String == "alice" })
         #expect(entry["unreadCount"] as? Int == 1)
     }

@@ -4,16 +4,16 @@ import Testing
 @Suite("one-to-one messaging through the real imctl and server", .timeLimit(.minutes(2)))
 struct OneToOneMessagingTests {
     @Test("alice sends, bob's wait returns the message; history and conv fetch agree")
-    func sendWaitHistory() throws {
-        let world = try World()
-        let shells = try world.loggedIn("alice", "bob")
+    func sendWaitHistory() async throws {
+        let world = try await World()
+        let shells = try await world.loggedIn("alice", "bob")
         let (alice, bob) = (shells[0], shells[1])
 
         let ready = world.directory.sub("bob-ready")
         let waiter = try bob.start("wait", "--type", "onMessagesReceived", "--from", "alice", "--timeout", "30s", "--ready-file", ready)
-        #expect(waitForFile(ready), "wait never became ready: \(waiter.stderr)")
+        #expect(await waitForFile(ready), "wait never became ready: \(waiter.stderr)")
 
-        let sent = try alice.run("msg", "send", "bob", "hello bob")
+        let sent = try await alice.run("msg", "send", "bob", "hello bob")
         #expect(sent.exitCode == 0, "\(sent.stderr)")
         let result = try #require(try sent.json() as? [String: Any])
         let message = try #require(result["message"] as? [String: Any])
@@ -22,36 +22,36 @@ struct OneToOneMessagingTests {
         #expect(message["to"] as? String == "bob")
         #expect((message["serverTime"] as? Int ?? 0) > 1_600_000_000_000)
 
-        #expect(waiter.waitForExit(timeout: 20) == 0)
-        let got = try #require(waiter.waitForLines(1).first)
+        #expect(await waiter.waitForExit(timeout: 20) == 0)
+        let got = try #require(await waiter.waitForLines(1).first)
         let messages = try #require(got["messages"] as? [[String: Any]])
         #expect(messages.first?["msgId"] as? String == message["msgId"] as? String)
         #expect((messages.first?["body"] as? [String: Any])?["content"] as? String == "hello bob")
         #expect(messages.first?["conversationId"] as? String == "alice")
 
-        let history = try bob.run("msg", "history", "alice")
+        let history = try await bob.run("msg", "history", "alice")
         #expect(history.exitCode == 0, "\(history.stderr)")
         let list = try #require(try history.json() as? [[String: Any]])
         #expect(list.map { $0["msgId"] as? String } == [message["msgId"] as? String])
 
-        _ = try alice.run("msg", "send", "bob", "second")
-        let conversations = try #require(try bob.run("conv", "fetch").json() as? [[String: Any]])
+        _ = try await alice.run("msg", "send", "bob", "second")
+        let conversations = try #require(try await bob.run("conv", "fetch").json() as? [[String: Any]])
         let entry = try #require(conversations.first { $0["conversationId"] as? String == "alice" })
         #expect(entry["unreadCount"] as? Int == 2)
-        let aliceSide = try #require(try alice.run("conv", "fetch").json() as? [[String: Any]])
+        let aliceSide = try #require(try await alice.run("conv", "fetch").json() as? [[String: Any]])
         #expect(aliceSide.first { $0["conversationId"] as? String == "bob" }?["unreadCount"] as? Int == 0)
     }
 
     @Test("a wait --since <cursor> started after the reply arrived still returns it")
-    func waitSinceCursorAfterTheFact() throws {
-        let world = try World()
-        let shells = try world.loggedIn("alice", "bob")
+    func waitSinceCursorAfterTheFact() async throws {
+        let world = try await World()
+        let shells = try await world.loggedIn("alice", "bob")
         let (alice, bob) = (shells[0], shells[1])
-        let sent = try #require(try alice.run("msg", "send", "bob", "ping").json() as? [String: Any])
+        let sent = try #require(try await alice.run("msg", "send", "bob", "ping").json() as? [String: Any])
         let cursor = try #require(sent["cursor"] as? String)
-        #expect(try bob.run("msg", "send", "alice", "pong").exitCode == 0)
+        #expect(try await bob.run("msg", "send", "alice", "pong").exitCode == 0)
 
-        let waited = try alice.run("wait", "--since", cursor, "--from", "bob", "--match", "^po", "--timeout", "10s")
+        let waited = try await alice.run("wait", "--since", cursor, "--from", "bob", "--match", "^po", "--timeout", "10s")
         #expect(waited.exitCode == 0, "\(waited.stderr)")
         let event = try #require(try waited.lines().first)
         #expect(event["type"] as? String == "onMessagesReceived")
@@ -59,37 +59,37 @@ struct OneToOneMessagingTests {
     }
 
     @Test("text from stdin, and a retried msgId is stored once")
-    func stdinAndIdempotency() throws {
-        let world = try World()
-        let shells = try world.loggedIn("alice", "bob")
+    func stdinAndIdempotency() async throws {
+        let world = try await World()
+        let shells = try await world.loggedIn("alice", "bob")
         let (alice, bob) = (shells[0], shells[1])
-        let first = try alice.run("msg", "send", "bob", "-", "--msg-id", "ci-job-42", stdin: "from stdin\n")
+        let first = try await alice.run("msg", "send", "bob", "-", "--msg-id", "ci-job-42", stdin: "from stdin\n")
         #expect(first.exitCode == 0, "\(first.stderr)")
-        let again = try alice.run("msg", "send", "bob", "-", "--msg-id", "ci-job-42", stdin: "from stdin\n")
+        let again = try await alice.run("msg", "send", "bob", "-", "--msg-id", "ci-job-42", stdin: "from stdin\n")
         #expect(again.exitCode == 0, "\(again.stderr)")
         let firstTime = ((try first.json() as? [String: Any])?["message"] as? [String: Any])?["serverTime"] as? Int
         let againTime = ((try again.json() as? [String: Any])?["message"] as? [String: Any])?["serverTime"] as? Int
         #expect(firstTime != nil && firstTime == againTime)
 
-        let conflicting = try alice.run("msg", "send", "bob", "other text", "--msg-id", "ci-job-42")
+        let conflicting = try await alice.run("msg", "send", "bob", "other text", "--msg-id", "ci-job-42")
         #expect(conflicting.exitCode != 0)
         #expect((try conflicting.errorEnvelope()["error"] as? [String: Any])?["code"] as? Int == 500)
 
-        let history = try #require(try bob.run("msg", "history", "alice").json() as? [[String: Any]])
+        let history = try #require(try await bob.run("msg", "history", "alice").json() as? [[String: Any]])
         #expect(history.count == 1)
-        let events = try bob.run("events", "--since", "start", "--once")
+        let events = try await bob.run("events", "--since", "start", "--once")
         #expect(events.exitCode == 0, "\(events.stderr)")
         let received = try events.lines().filter { $0["type"] as? String == "onMessagesReceived" }
         #expect(received.count == 1)
     }
 }
 
-/// Waits up to `timeout` seconds for a file to exist.
-func waitForFile(_ path: String, timeout: TimeInterval = 20) -> Bool {
-    let deadline = Date().addingTimeInterval(timeout)
-    while Date() < deadline {
+/// Waits up to `timeout` seconds for a file to exist (`--ready-file`), sleeping between looks without holding a thread.
+func waitForFile(_ path: String, timeout: Duration = .seconds(20)) async -> Bool {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
         if FileManager.default.fileExists(atPath: path) { return true }
-        usleep(20_000)
+        try? await Task.sleep(for: .milliseconds(20))
     }
     return false
 }

@@ -67,7 +67,9 @@ struct CurlTransportTests {
         let result = await task.result
         let elapsed = clock.now - start
         #expect(throws: IMClientError.cancelled) { try result.get() }
-        #expect(elapsed < .seconds(5), "cancel took \(elapsed)")
+        // Without cancellation the transfer would last the server's 20 s delay; libcurl notices the flag within about
+        // a second when idle, and the bound leaves room for a loaded machine.
+        #expect(elapsed < .seconds(15), "cancel took \(elapsed)")
     }
 
     @Test func heldRequestsDoNotBlockOtherTasks() async throws {

@@ -71,3 +71,18 @@ final class ReadAll: @unchecked Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 }
+
+/// Runs blocking work on a Dispatch thread, off Swift's cooperative pool, so waiting for a child process never starves
+/// the other tests' tasks.
+func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+    }
+}
+
+/// Non-throwing form of ``offPool(_:)``.
+func offPool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(returning: body()) }
+    }
+}

@@ -35,7 +35,11 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     /// Kills the server with SIGKILL (no chance to flush anything) and starts it again on the same port and data.
-    func crashAndRestart() throws {
+    func crashAndRestart() async throws {
+        try await offPool { try self.blockingCrashAndRestart() }
+    }
+
+    private func blockingCrashAndRestart() throws {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         let listen = url.replacingOccurrences(of: "http://", with: "")
@@ -43,7 +47,11 @@ final class ServerProcess: @unchecked Sendable {
     }
 
     /// Stops the server gracefully (SIGTERM) and waits for it.
-    func stop() {
+    func stop() async {
+        await offPool { self.blockingStop() }
+    }
+
+    private func blockingStop() {
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()

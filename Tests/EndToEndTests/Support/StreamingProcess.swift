@@ -39,19 +39,32 @@ final class StreamingProcess: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Waits until at least `count` lines arrived (or the time is up) and returns all lines so far.
+    /// Waits (off the cooperative pool) until at least `count` lines arrived or the time is up; returns the lines so far.
     @discardableResult
-    func waitForLines(_ count: Int, timeout: TimeInterval = 20) -> [[String: Any]] {
+    func waitForLines(_ count: Int, timeout: TimeInterval = 20) async -> [[String: Any]] {
+        await offPool { self.blockingWaitForLines(count, timeout: timeout) }.map(\.value)
+    }
+
+    /// Waits (off the cooperative pool) until a line satisfies `predicate`, returning it, or nil when the time is up.
+    func waitFor(timeout: TimeInterval = 20, _ predicate: @escaping @Sendable ([String: Any]) -> Bool) async -> [String: Any]? {
+        await offPool { self.blockingWaitFor(timeout: timeout, predicate).map(Line.init) }?.value
+    }
+
+    /// Waits (off the cooperative pool) for the process to end by itself; nil if it still runs at the deadline.
+    func waitForExit(timeout: TimeInterval = 20) async -> Int32? {
+        await offPool { self.blockingWaitForExit(timeout: timeout) }
+    }
+
+    private func blockingWaitForLines(_ count: Int, timeout: TimeInterval) -> [Line] {
         let deadline = Date().addingTimeInterval(timeout)
         condition.lock()
         while lines.count < count && condition.wait(until: deadline) {}
         let snapshot = lines
         condition.unlock()
-        return snapshot.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        return snapshot.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }.map(Line.init)
     }
 
-    /// Waits until a line satisfies `predicate`, returning it, or nil when the time is up.
-    func waitFor(timeout: TimeInterval = 20, _ predicate: ([String: Any]) -> Bool) -> [String: Any]? {
+    private func blockingWaitFor(timeout: TimeInterval, _ predicate: ([String: Any]) -> Bool) -> [String: Any]? {
         let deadline = Date().addingTimeInterval(timeout)
         condition.lock()
         defer { condition.unlock() }
@@ -62,8 +75,7 @@ final class StreamingProcess: @unchecked Sendable {
         }
     }
 
-    /// Waits for the process to end by itself, returning its exit code, or nil if it is still running at the deadline.
-    func waitForExit(timeout: TimeInterval = 20) -> Int32? {
+    private func blockingWaitForExit(timeout: TimeInterval) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { usleep(20_000) }
         return process.isRunning ? nil : process.terminationStatus
@@ -86,4 +98,10 @@ final class StreamingProcess: @unchecked Sendable {
     }
 
     deinit { stop() }
+}
+
+/// One parsed NDJSON line, carried across threads (JSON objects from JSONSerialization are immutable once parsed).
+struct Line: @unchecked Sendable {
+    let value: [String: Any]
+    init(_ value: [String: Any]) { self.value = value }
 }

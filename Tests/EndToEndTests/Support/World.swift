@@ -6,22 +6,19 @@ final class World: Sendable {
     let server: ServerProcess
     let appKey: String
 
-    init(appKey: String = "e2e#app") throws {
-        directory = try TempDirectory()
-        server = try ServerProcess(directory: directory)
+    init(appKey: String = "e2e#app") async throws {
+        let directory = try TempDirectory()
+        self.directory = directory
+        server = try await offPool { try ServerProcess(directory: directory) }
         self.appKey = appKey
-        let created = try admin("app", "create", appKey)
+        let created = try await admin("app", "create", appKey)
         guard created.exitCode == 0 else { throw ServerStartError(message: "app create failed: \(created.stderr)") }
     }
 
     /// Runs `imctl admin …` with the operator credentials, JSON output.
-    func admin(_ arguments: String..., stdin: String? = nil) throws -> RunResult {
-        try runProcess(
-            Binary.imctl,
-            ["admin"] + arguments,
-            environment: baseEnvironment(home: directory.sub("operator")).merging(["IMCTL_OPERATOR_FILE": server.operatorFile]) { $1 },
-            stdin: stdin
-        )
+    func admin(_ arguments: String..., stdin: String? = nil) async throws -> RunResult {
+        let environment = baseEnvironment(home: directory.sub("operator")).merging(["IMCTL_OPERATOR_FILE": server.operatorFile]) { $1 }
+        return try await offPool { try runProcess(Binary.imctl, ["admin"] + arguments, environment: environment, stdin: stdin) }
     }
 
     /// A shell for one user: separate XDG config and data directories, this server and app, JSON output.
@@ -30,15 +27,17 @@ final class World: Sendable {
     }
 
     /// Creates users with the password `pw-<name>` and logs each in under its own profile.
-    func loggedIn(_ names: String...) throws -> [UserShell] {
-        try names.map { name in
+    func loggedIn(_ names: String...) async throws -> [UserShell] {
+        var shells: [UserShell] = []
+        for name in names {
             let shell = user(name)
-            let registered = try shell.run("register", name, "--password-stdin", stdin: "pw-\(name)\n")
+            let registered = try await shell.run("register", name, "--password-stdin", stdin: "pw-\(name)\n")
             guard registered.exitCode == 0 else { throw ServerStartError(message: "register \(name): \(registered.stderr)") }
-            let login = try shell.run("login", name, "--password-stdin", stdin: "pw-\(name)\n")
+            let login = try await shell.run("login", name, "--password-stdin", stdin: "pw-\(name)\n")
             guard login.exitCode == 0 else { throw ServerStartError(message: "login \(name): \(login.stderr)") }
-            return shell
+            shells.append(shell)
         }
+        return shells
     }
 
     private func baseEnvironment(home: String) -> [String: String] {
@@ -59,12 +58,15 @@ struct UserShell: Sendable {
     let name: String
     let environment: [String: String]
 
-    func run(_ arguments: String..., stdin: String? = nil, timeLimit: TimeInterval = 60) throws -> RunResult {
-        try runProcess(Binary.imctl, arguments, environment: environment, stdin: stdin, timeLimit: timeLimit)
+    func run(_ arguments: String..., stdin: String? = nil, timeLimit: TimeInterval = 60) async throws -> RunResult {
+        try await run(arguments: arguments, stdin: stdin, timeLimit: timeLimit)
     }
 
-    func run(arguments: [String], stdin: String? = nil, timeLimit: TimeInterval = 60) throws -> RunResult {
-        try runProcess(Binary.imctl, arguments, environment: environment, stdin: stdin, timeLimit: timeLimit)
+    func run(arguments: [String], stdin: String? = nil, timeLimit: TimeInterval = 60) async throws -> RunResult {
+        let environment = environment
+        return try await offPool {
+            try runProcess(Binary.imctl, arguments, environment: environment, stdin: stdin, timeLimit: timeLimit)
+        }
     }
 
     /// Starts a long-running `imctl` (e.g. `events`) whose stdout lines can be awaited.
