@@ -117,6 +117,37 @@ struct ChatClientTests {
         #expect(pollURLs == ["http://127.0.0.1:9/v1/events?cursor=0&wait=0", "http://127.0.0.1:9/v1/events?cursor=6&wait=30"])
     }
 
+    @Test func handlersSeeEventsUntilRemovedAndEveryManagerIsReachable() async throws {
+        let directory = TemporaryDirectory()
+        defer { directory.cleanup() }
+        let polls = Counter()
+        let fake = FakeTransport { request in
+            if request.url.hasSuffix("/v1/sessions") { return .json(Self.loginJSON) }
+            polls.increment()
+            let event = polls.value == 1 ? self.event("onMessagesDelivered", seq: 6) : self.event("onUserKickedByOtherDevice", seq: 7)
+            return .json(#"{"events":[\#(event)],"cursor":"\#(5 + polls.value)","gap":false}"#)
+        }
+        let client = try ChatClient(options: options(directory), transport: fake.transport)
+        _ = try await client.loginWithPassword(userId: "alice", password: "pw")
+        let kept = LineCollector(), removed = LineCollector(), connection = LineCollector(), removedConnection = LineCollector()
+        client.chatManager.addEventHandler("kept") { kept.append($0.type) }
+        client.chatManager.addEventHandler("removed") { removed.append($0.type) }
+        client.chatManager.removeEventHandler("removed")
+        client.addConnectionEventHandler("kept") { connection.append("\($0)") }
+        client.addConnectionEventHandler("removed") { removedConnection.append("\($0)") }
+        client.removeConnectionEventHandler("removed")
+        for try await _ in client.events(since: "start") {}
+        #expect(kept.all.contains("onMessagesDelivered") && kept.all.contains("onUserKickedByOtherDevice"))
+        #expect(removed.all.isEmpty)
+        #expect(connection.all.first == "connected")
+        #expect(removedConnection.all.isEmpty)
+        let managers: [AnyObject] = [
+            client.chatManager, client.contactManager, client.groupManager, client.chatRoomManager, client.presenceManager,
+            client.chatThreadManager, client.pushManager, client.userInfoManager,
+        ]
+        #expect(Set(managers.map(ObjectIdentifier.init)).count == 8)
+    }
+
     @Test func eventStreamFailsFastWhenTheFirstConnectionFails() async throws {
         let directory = TemporaryDirectory()
         defer { directory.cleanup() }
