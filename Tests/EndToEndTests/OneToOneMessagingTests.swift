@@ -84,6 +84,39 @@ struct OneToOneMessagingTests {
     }
 }
 
+@Suite("command messages and --wait-reply", .timeLimit(.minutes(2)))
+struct CommandAndReplyTests {
+    @Test("a cmd message reaches bob as onCmdMessagesReceived and stays out of history")
+    func commandMessage() async throws {
+        let world = try await World()
+        let shells = try await world.loggedIn("alice", "bob")
+        let (alice, bob) = (shells[0], shells[1])
+        let sent = try await alice.run("msg", "send", "bob", "--type", "cmd", "--action", "typing")
+        #expect(sent.exitCode == 0, "\(sent.stderr)")
+        let cursor = try #require((try sent.json() as? [String: Any])?["cursor"] as? String)
+        let waited = try await bob.run("wait", "--since", cursor, "--type", "onCmdMessagesReceived", "--timeout", "10s")
+        #expect(waited.exitCode == 0, "\(waited.stderr)")
+        let body = ((try waited.lines().first?["messages"] as? [[String: Any]])?.first?["body"] as? [String: Any])
+        #expect(body?["action"] as? String == "typing")
+        let history = try #require(try await bob.run("msg", "history", "alice").json() as? [[String: Any]])
+        #expect(history.isEmpty)
+    }
+
+    @Test("msg send --wait-reply returns bob's answer in one step")
+    func waitReply() async throws {
+        let world = try await World()
+        let shells = try await world.loggedIn("alice", "bob")
+        let (alice, bob) = (shells[0], shells[1])
+        async let asked = alice.run("msg", "send", "bob", "are you there?", "--wait-reply", "20s")
+        let ready = try bob.start("wait", "--since", "start", "--from", "alice", "--timeout", "20s")
+        #expect(await ready.waitForExit() == 0)
+        #expect(try await bob.run("msg", "send", "alice", "yes").exitCode == 0)
+        let result = try await asked
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\"content\":\"yes\""), "\(result.stdout)")
+    }
+}
+
 /// Waits up to `timeout` seconds for a file to exist (`--ready-file`), sleeping between looks without holding a thread.
 func waitForFile(_ path: String, timeout: Duration = .seconds(20)) async -> Bool {
     let deadline = ContinuousClock.now + timeout
