@@ -7,4 +7,8 @@ static inline sqlite3_destructor_type imsqlite_transient(void) { return SQLITE_T
 
 /// sqlite3_config is variadic; this is the one call we need (serialized threading mode is the default).
 static inline int imsqlite_busy_timeout(sqlite3 *db, int ms) { return sqlite3_busy_timeout(db, ms); }
+/// sqlite3_db_config is variadic; this turns off the checkpoint SQLite runs when the last connection closes.
+static inline int imsqlite_no_checkpoint_on_close(sqlite3 *db) {
+    return sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)0);
+}
 #endif

@@ -34,6 +34,17 @@ public final class Connection {
         sqlite3_close_v2(handle)
     }
 
+    /// Keeps the WAL file when this connection closes and skips the checkpoint SQLite would run then, so a short-lived
+    /// process (one `imctl` command) neither checkpoints nor re-creates the WAL — each costs fsyncs. The WAL is still
+    /// checkpointed automatically once it grows past its limit.
+    ///
+    /// Related SQLite documentation: https://www.sqlite.org/c3ref/c_dbconfig_defensive.html#sqlitedbconfignockptonclose
+    public func keepWriteAheadLogOnClose() {
+        imsqlite_no_checkpoint_on_close(handle)
+        var persist: Int32 = 1
+        sqlite3_file_control(handle, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
+    }
+
     /// Runs one or more statements that return no rows the caller needs.
     public func execute(_ sql: String) throws(SQLiteError) {
         var message: UnsafeMutablePointer<CChar>?

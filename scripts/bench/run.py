@@ -76,6 +76,7 @@ def percentile(xs, p):
 
 
 def bench_one_shot(imctl, server, work, pairs):
+    login(server, "bob")
     home = os.path.join(work, "alice")
     env = {**os.environ, "XDG_CONFIG_HOME": home + "/config", "XDG_DATA_HOME": home + "/data",
            "IMCTL_SERVER": server.url, "IMCTL_APP": APP, "IMCTL_OUTPUT": "json"}
