@@ -2,7 +2,7 @@
 """Benchmarks of issue 2, measured against baselines in the same run; writes docs/performance.md.
 
 Usage: scripts/bench/run.py [--skip-build] [--pairs N] [--seconds S] [--out docs/performance.md]
-Needs: a release build of imctl (built unless --skip-build), wrk and curl (installed with apt-get when missing).
+Needs: the release build of imctl (`swift build -c release --static-swift-stdlib`, built unless --skip-build), wrk and curl (installed with apt-get when missing).
 Only 127.0.0.1 is used; every process started here is stopped by its PID.
 """
 import argparse, http.client, json, os, shutil, signal, statistics, subprocess, sys, tempfile, threading, time
@@ -180,7 +180,7 @@ def main():
     args = ap.parse_args()
     ensure_tools()
     if not args.skip_build:
-        sh(["swift", "build", "-c", "release", "--product", "imctl"])
+        sh(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "imctl"])
     imctl = os.path.join(sh(["swift", "build", "-c", "release", "--show-bin-path"]).stdout.strip(), "imctl")
     work = tempfile.mkdtemp(prefix="imctl-bench.")
     server = Server(imctl, work)
@@ -218,7 +218,7 @@ def main():
     out = [
         "# Performance",
         "",
-        "Measured by `scripts/bench/run.py` (release build, server and load generator on the same machine, 127.0.0.1 only).",
+        "Measured by `scripts/bench/run.py` (release build with the Swift runtime linked statically, server and load generator on the same machine, 127.0.0.1 only).",
         "Every figure is compared with a baseline measured in the same run. Reproduce with:",
         "",
         "```sh",
