@@ -1,21 +1,25 @@
 import Foundation
 import Testing
 
-@Suite("the imctl binary stays off ICU and FoundationNetworking")
+@Suite("the imctl binary stays off full Foundation, ICU and FoundationNetworking")
 struct BinaryLinkageTests {
-    /// The release binary when one was built (scripts/test builds it), else the debug one the other tests run.
-    private var binary: String {
+    /// The dynamically linked builds: the debug binary the other tests run, and the release binary `scripts/test` builds.
+    /// (A `--static-swift-stdlib` build lists no Swift library at all, so only a dynamic link can show what is used.)
+    private var binaries: [String] {
         let release = URL(fileURLWithPath: Binary.imctl).deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("release/imctl").path
-        return FileManager.default.isExecutableFile(atPath: release) ? release : Binary.imctl
+        return [Binary.imctl] + (FileManager.default.isExecutableFile(atPath: release) ? [release] : [])
     }
 
-    @Test("no lib_FoundationICU.so or libFoundationNetworking.so among NEEDED")
-    func neededLibraries() async throws {
-        let result = try runProcess("/usr/bin/objdump", ["-p", binary], environment: [:])
-        #expect(result.exitCode == 0, "\(result.stderr)")
-        let needed = result.stdout.split(separator: "\n").filter { $0.contains("NEEDED") }
-        #expect(!needed.isEmpty)
-        #expect(!needed.contains { $0.contains("lib_FoundationICU.so") || $0.contains("libFoundationNetworking.so") }, "\(needed)")
+    @Test("NEEDED lists FoundationEssentials and libcurl, never libFoundation, ICU or FoundationNetworking")
+    func neededLibraries() throws {
+        for binary in binaries {
+            let result = try runProcess("/usr/bin/objdump", ["-p", binary], environment: [:])
+            #expect(result.exitCode == 0, "\(result.stderr)")
+            let needed = result.stdout.split(separator: "\n").filter { $0.contains("NEEDED") }.map { $0.split(separator: " ").last ?? "" }
+            #expect(needed.contains("libcurl.so.4"), "\(binary): \(needed)")
+            let forbidden = ["libFoundation.so", "lib_FoundationICU.so", "libFoundationNetworking.so", "libFoundationInternationalization.so"]
+            #expect(!needed.contains { forbidden.contains(String($0)) }, "\(binary): \(needed)")
+        }
     }
 }
