@@ -28,11 +28,14 @@ struct EventChannel: Sendable {
     var holdSeconds = EventPolling.maxHoldSeconds
 
     /// The stream of events; cancelling its consumer cancels the request in flight.
+    ///
+    /// The loop starts inside the stream's build closure, after `onTermination` is set and before any consumer can
+    /// end the stream, so a consumer that stops after the first element always cancels the loop.
     func stream() -> AsyncThrowingStream<EventDelivery, any Error> {
-        let (stream, continuation) = AsyncThrowingStream.makeStream(of: EventDelivery.self)
-        let task = Task { await run(continuation) }
-        continuation.onTermination = { _ in task.cancel() }
-        return stream
+        AsyncThrowingStream { continuation in
+            let task = Task { await run(continuation) }
+            continuation.onTermination = { _ in task.cancel() }
+        }
     }
 
     private func run(_ continuation: AsyncThrowingStream<EventDelivery, any Error>.Continuation) async {
