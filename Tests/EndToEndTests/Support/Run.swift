@@ -52,14 +52,14 @@ func runProcess(
     return RunResult(exitCode: process.terminationStatus, stdout: outData.wait(), stderr: errData.wait())
 }
 
-/// Reads a pipe to its end on a background thread so a chatty child never blocks on a full pipe.
+/// Reads a pipe to its end on a thread of its own so a chatty child never blocks on a full pipe.
 final class ReadAll: @unchecked Sendable {
     // Safe: `data` is written once by the reader thread before `done` is signalled and read only after waiting on it.
     private var data = Data()
     private let done = DispatchSemaphore(value: 0)
 
     init(_ handle: FileHandle) {
-        DispatchQueue.global().async {
+        Thread.detachNewThread {
             self.data = handle.readDataToEndOfFile()
             self.done.signal()
         }
@@ -72,17 +72,18 @@ final class ReadAll: @unchecked Sendable {
     }
 }
 
-/// Runs blocking work on a Dispatch thread, off Swift's cooperative pool, so waiting for a child process never starves
-/// the other tests' tasks.
+/// Runs blocking work on a thread of its own, off Swift's cooperative pool, so waiting for a child process never
+/// starves the other tests' tasks. Not on Dispatch's global queues: their thread pool is small on a 2-core machine,
+/// and blocked waiters there could starve the pipe readers they wait for.
 func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+        Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
     }
 }
 
 /// Non-throwing form of ``offPool(_:)``.
 func offPool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
     await withCheckedContinuation { continuation in
-        DispatchQueue.global().async { continuation.resume(returning: body()) }
+        Thread.detachNewThread { continuation.resume(returning: body()) }
     }
 }
