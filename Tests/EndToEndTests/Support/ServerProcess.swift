@@ -41,7 +41,7 @@ final class ServerProcess: @unchecked Sendable {
 
     private func blockingCrashAndRestart() throws {
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        Self.awaitExit(process)
         let listen = url.replacingOccurrences(of: "http://", with: "")
         (process, url) = try Self.start(dataDirectory: dataDirectory, readyFile: dataDirectory + "-ready2", listen: listen)
     }
@@ -54,16 +54,22 @@ final class ServerProcess: @unchecked Sendable {
     private func blockingStop() {
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
+        Self.awaitExit(process)
+    }
+
+    /// Waits (on the calling thread, bounded) until the process has exited; SIGKILL after 10 s.
+    private static func awaitExit(_ process: Process) {
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        while process.isRunning { usleep(10_000) }
     }
 
     var pid: Int32 { process.processIdentifier }
 
+    /// Never blocks: a test's task may release the last reference on the cooperative pool.
     deinit {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 }
 

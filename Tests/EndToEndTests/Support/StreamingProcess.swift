@@ -87,17 +87,23 @@ final class StreamingProcess: @unchecked Sendable {
         return errorText
     }
 
-    /// Stops the process (SIGTERM, then SIGKILL) by its PID.
-    func stop() {
+    /// Stops the process (SIGTERM, then SIGKILL) by its PID, waiting off the cooperative pool.
+    func stop() async {
+        await offPool { self.blockingStop() }
+    }
+
+    private func blockingStop() {
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGTERM)
         let deadline = Date().addingTimeInterval(5)
         while process.isRunning && Date() < deadline { usleep(20_000) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
     }
 
-    deinit { stop() }
+    /// Never blocks: a test's task may release the last reference on the cooperative pool.
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
 }
 
 /// One parsed NDJSON line, carried across threads (JSON objects from JSONSerialization are immutable once parsed).
