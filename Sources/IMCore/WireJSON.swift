@@ -4,7 +4,9 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// The one JSON configuration both sides use on the wire: sorted keys (stable output), no escaped slashes.
+/// The one JSON configuration both sides use on the wire: compact, no escaped slashes. Wire bytes come from
+/// ``StreamingJSONEncoder`` (keys in declaration order; dictionaries sorted); `encoder(pretty:)` is Foundation's
+/// encoder with sorted keys, for output people read.
 public enum WireJSON {
     /// A new encoder for wire and CLI output.
     public static func encoder(pretty: Bool = false) -> JSONEncoder {
@@ -20,7 +22,7 @@ public enum WireJSON {
 
     /// Encodes a value to compact JSON bytes.
     public static func encode<T: Encodable>(_ value: T) throws -> Data {
-        try encoder().encode(value)
+        Data(try StreamingJSONEncoder.encode(value))
     }
 
     /// Decodes a value from JSON bytes.
@@ -30,6 +32,6 @@ public enum WireJSON {
 
     /// Encodes a value to a compact JSON string.
     public static func string<T: Encodable>(_ value: T) throws -> String {
-        String(decoding: try encode(value), as: UTF8.self)
+        String(decoding: try StreamingJSONEncoder.encode(value), as: UTF8.self)
     }
 }

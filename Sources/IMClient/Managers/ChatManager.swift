@@ -6,13 +6,13 @@ public final class ChatManager: Sendable {
 
     init(core: ClientCore) { self.core = core }
 
-    /// Sends a message. Fills what is empty: `from` (the logged-in user), `msgId` (a random 22-character
+    /// Sends a message. Fills what is empty: `from` (the logged-in user), `msgId` (a new time-ordered 22-character
     /// `[A-Za-z0-9]` id, the idempotency key that makes retries safe) and `localTime`. Then stores the result in
     /// the local store (best effort: the send succeeded even if the store cannot be written).
     public func sendMessage(_ message: Message) async throws(ChatError) -> SendMessageResponse {
         var message = message
         if message.from.isEmpty { message.from = try core.session().userId }
-        if message.msgId.isEmpty { message.msgId = Self.newMessageId() } else { try Validation.msgId(message.msgId) }
+        if message.msgId.isEmpty { message.msgId = MessageID.generate() } else { try Validation.msgId(message.msgId) }
         if message.localTime == 0 { message.localTime = EventChannel.now() }
         let response = try await core.api().call(.sendMessage, SendMessageResponse.self, body: message, idempotent: true)
         core.cache { store throws(ChatError) in try store.save([response.message], countUnread: false) }
@@ -71,11 +71,5 @@ public final class ChatManager: Sendable {
     /// Removes an event handler.
     public func removeEventHandler(_ id: String) {
         core.removeEventHandler(id)
-    }
-
-    /// A random 22-character `[A-Za-z0-9]` message id.
-    static func newMessageId() -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-        return String((0..<22).map { _ in alphabet.randomElement()! })
     }
 }

@@ -11,7 +11,7 @@ enum MessageValidator {
     /// and the session a `<userId>/<resource>` address names (§1.3), if any.
     static func normalized(_ raw: Message, sender: String) throws(ChatError) -> (message: Message, toResource: String?) {
         var message = raw
-        if message.msgId.isEmpty { message.msgId = randomMessageId() } else { try Validation.msgId(message.msgId) }
+        if message.msgId.isEmpty { message.msgId = MessageID.generate() } else { try Validation.msgId(message.msgId) }
         var toResource: String?
         let address = message.to.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
         if address.count == 2 {
@@ -94,13 +94,6 @@ enum MessageValidator {
             }
             guard typeOK else { throw ChatError(.invalidParam, "attribute '\(key)' has the wrong type") }
         }
-    }
-
-    /// A random 22-character message ID of `[A-Za-z0-9]`.
-    static func randomMessageId() -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-        var generator = SystemRandomNumberGenerator()
-        return String((0..<22).map { _ in alphabet.randomElement(using: &generator)! })
     }
 }
 

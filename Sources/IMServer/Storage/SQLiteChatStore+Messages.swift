@@ -11,7 +11,8 @@ extension SQLiteChatStore {
     /// Stores and fans out a one-to-one message (§4.2, §5); a repeated `msgId` with the same content returns
     /// the stored message and delivers nothing. Returns the sender's view and the cursor before the write.
     func send(_ plan: SendPlan) async throws -> SendMessageResponse {
-        try await write { context in
+        let likely = try SendEncoding(plan.message, serverTime: plan.now)
+        return try await write { context in
             let db = context.connection
             let app = plan.app.id
             var message = plan.message
@@ -37,16 +38,13 @@ extension SQLiteChatStore {
 
             let pair = message.pairKey
             let latest = try db.first("SELECT MAX(server_time) FROM messages WHERE app = ? AND pair = ?", app, pair)?.optionalInt(0)
-            message.serverTime = max(plan.now, (latest ?? 0) + 1)
-            message.conversationId = message.to
-            message.direction = .send
-            message.status = .success
-            message.hasRead = true
-            let storedJSON = try WireJSON.string(message)
+            let encoding = try likely.at(serverTime: max(plan.now, (latest ?? 0) + 1))
+            message = encoding.message
+            let storedJSON = encoding.storedJSON
             let isCmd = message.body.type == .cmd
             let type = isCmd ? EventType.cmdMessagesReceived : EventType.messagesReceived
             if let targets = plan.onlineTargets {
-                try context.deliverOnline(message, storedJSON: storedJSON, type: type, to: targets, app: app)
+                try context.deliverOnline(encoding, type: type, to: targets, app: app)
                 return SendMessageResponse(message: message, cursor: String(cursor))
             }
             try db.query(
@@ -62,7 +60,7 @@ extension SQLiteChatStore {
             if !isSelf {
                 try context.appendEvent(
                     to: UserKey(app: app, userId: message.to), type: type,
-                    payloadJSON: try MessagePayload.json(message.viewed(by: message.to, delivered: false)),
+                    payloadJSON: encoding.receivedPayload,
                     time: message.serverTime, kind: .receivedMessage, msgId: message.msgId
                 )
             }
@@ -144,13 +142,13 @@ extension SQLiteChatStore {
 
 extension WriteContext {
     /// Delivers a `deliverOnlineOnly` message to the given online sessions only (§8.2); nothing is stored.
-    func deliverOnline(_ message: Message, storedJSON: String, type: String, to targets: [SessionTarget], app: Int64) throws {
-        let received = try MessagePayload.json(message.viewed(by: message.to, delivered: false))
+    func deliverOnline(_ encoding: SendEncoding, type: String, to targets: [SessionTarget], app: Int64) throws {
+        let message = encoding.message
         for target in targets {
             let isSenderCopy = target.userId == message.from
             try appendEvent(
                 to: UserKey(app: app, userId: target.userId), type: type,
-                payloadJSON: isSenderCopy ? MessagePayload.json(encoded: storedJSON) : received, time: message.serverTime,
+                payloadJSON: isSenderCopy ? MessagePayload.json(encoded: encoding.storedJSON) : encoding.receivedPayload, time: message.serverTime,
                 only: target.resource, kind: isSenderCopy ? .sentMessage : .receivedMessage, msgId: message.msgId
             )
         }

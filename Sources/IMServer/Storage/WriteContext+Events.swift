@@ -60,7 +60,7 @@ extension WriteContext {
         guard let count = row?.int(0), count > EventRetention.maxMessagesPerUser else { return }
         guard
             let oldest = try connection.first(
-                "SELECT seq FROM events WHERE app = ? AND user_id = ? AND kind <> 0 ORDER BY app, user_id, kind, seq LIMIT 1",
+                "SELECT seq FROM events WHERE app = ? AND user_id = ? AND kind <> 0 ORDER BY seq LIMIT 1",
                 user.app, user.userId
             )?.int(0)
         else { return }
@@ -71,23 +71,25 @@ extension WriteContext {
         )
     }
 
-    /// Removes log entries older than the cutoff, raising each affected user's floor.
+    /// Removes log entries older than the cutoff, raising each affected user's floor. `seq` follows time, so the old
+    /// entries are those before the first one that is not old.
     func pruneEvents(olderThan cutoff: Int64) throws {
+        let boundary = try connection.first("SELECT seq FROM events WHERE time >= ? ORDER BY seq LIMIT 1", cutoff)?.int(0) ?? Int64.max
         try connection.query(
             """
             INSERT INTO user_logs (app, user_id, floor, message_count)
-            SELECT app, user_id, MAX(seq), 0 FROM events WHERE time < ? GROUP BY app, user_id
+            SELECT app, user_id, MAX(seq), 0 FROM events WHERE seq < ? GROUP BY app, user_id
             ON CONFLICT (app, user_id) DO UPDATE SET floor = MAX(floor, excluded.floor)
             """,
-            cutoff
+            boundary
         )
         try connection.query(
             """
             UPDATE user_logs SET message_count = MAX(0, message_count - (SELECT COUNT(*) FROM events e
-                WHERE e.app = user_logs.app AND e.user_id = user_logs.user_id AND e.kind <> 0 AND e.time < ?))
+                WHERE e.app = user_logs.app AND e.user_id = user_logs.user_id AND e.kind <> 0 AND e.seq < ?))
             """,
-            cutoff
+            boundary
         )
-        try connection.query("DELETE FROM events WHERE time < ?", cutoff)
+        try connection.query("DELETE FROM events WHERE seq < ?", boundary)
     }
 }

@@ -1,0 +1,95 @@
+import FoundationEssentials
+import IMCore
+import Testing
+
+@Suite("StreamingJSONEncoder writes what Foundation's JSONEncoder writes")
+struct StreamingJSONEncoderTests {
+    /// Both encoders' output, parsed, so key order does not matter.
+    private func bothParsed<T: Encodable>(_ value: T) throws -> (streaming: JSONValue, foundation: JSONValue) {
+        let streaming = try WireJSON.decode(JSONValue.self, from: Data(StreamingJSONEncoder.encode(value)))
+        let foundation = try WireJSON.decode(JSONValue.self, from: WireJSON.encoder().encode(value))
+        return (streaming, foundation)
+    }
+
+    static let messages: [Message] = {
+        var full = Message(
+            msgId: "m1", conversationId: "bob", from: "alice", to: "bob", chatType: .chat,
+            body: .text(TextBody(content: "quote \" backslash \\ newline \n tab \t bell \u{07} slash / é 😀", targetLanguages: ["es"])),
+            attributes: ["n": .int(-3), "d": .double(1.25), "s": .string("1"), "b": .bool(false), "z": .null,
+                         "o": .object(["k": .array([.int(1), .string("x"), .object([:])])])],
+            serverTime: 1_700_000_000_123, localTime: 5
+        )
+        full.pinInfo = PinInfo(pinTime: 9, operatorId: "bob")
+        full.reactionList = [.object(["reaction": .string("👍"), "userCount": .int(2)])]
+        let bodies: [MessageBody] = [
+            .location(LocationBody(latitude: -90, longitude: 180.5, address: "a", buildingName: nil)),
+            .custom(CustomBody(event: "poke", params: ["b": "2", "a": "1"])),
+            .cmd(CmdBody(action: "typing")),
+            .file(FileBody(displayName: "a.txt", fileSize: 3, remotePath: "/f/1", secret: "s")),
+            .image(FileBody(displayName: "p.jpg")),
+        ]
+        return [full] + bodies.map { Message(msgId: "x", conversationId: "c", from: "f", to: "t", chatType: .chat, body: $0) }
+    }()
+
+    @Test("messages of every body type encode to the same document", arguments: messages)
+    func message(message: Message) throws {
+        let (streaming, foundation) = try bothParsed(message)
+        #expect(streaming == foundation)
+        #expect(try WireJSON.decode(Message.self, from: WireJSON.encode(message)) == message)
+    }
+
+    @Test("events, batches, errors and cursor results encode to the same document")
+    func wrappers() throws {
+        let event = Event(type: "onMessagesReceived", seq: 7, time: 1, payload: ["messages": .array([]), "code": .int(1)])
+        #expect(try bothParsed(EventBatch(events: [event], cursor: "7", gap: true)).streaming == bothParsed(EventBatch(events: [event], cursor: "7", gap: true)).foundation)
+        let error = APIErrorBody(error: ChatError(.userNotFound, "no \"bob\""))
+        #expect(try bothParsed(error).streaming == bothParsed(error).foundation)
+        let page = CursorResult(cursor: nil, data: Self.messages)
+        #expect(try bothParsed(page).streaming == bothParsed(page).foundation)
+    }
+
+    @Test("dictionaries are written with sorted keys, so their bytes are stable")
+    func sortedDictionaries() throws {
+        let value: [String: JSONValue] = ["b": .int(1), "a": .object(["y": .bool(true), "x": .null])]
+        #expect(String(decoding: try StreamingJSONEncoder.encode(value), as: UTF8.self) == #"{"a":{"x":null,"y":true},"b":1}"#)
+        #expect(String(decoding: try StreamingJSONEncoder.encode(["z": "1", "a": "2"]), as: UTF8.self) == #"{"a":"2","z":"1"}"#)
+    }
+
+    @Test("control characters are escaped; slashes and non-ASCII are not")
+    func escaping() throws {
+        let text = String(decoding: try StreamingJSONEncoder.encode("a/\u{01}\u{1F}\r\"é"), as: UTF8.self)
+        #expect(text == #""a/\u0001\u001f\r\"é""#)
+    }
+
+    @Test("nested containers, arrays of optionals and empty values")
+    func nesting() throws {
+        struct Inner: Encodable { var list: [Int?] = [1, nil]; var empty: [String] = [] }
+        struct Outer: Encodable {
+            var inner = Inner()
+            var nothing: Int? = nil
+            var matrix: [[Int]] = [[1, 2], [], [3]]
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: Key.self)
+                try container.encode(inner, forKey: Key(stringValue: "inner")!)
+                try container.encodeIfPresent(nothing, forKey: Key(stringValue: "nothing")!)
+                var nested = container.nestedContainer(keyedBy: Key.self, forKey: Key(stringValue: "nested")!)
+                try nested.encode(matrix, forKey: Key(stringValue: "matrix")!)
+                try container.encode(2.5, forKey: Key(stringValue: "after")!)
+            }
+        }
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init?(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+        let (streaming, foundation) = try bothParsed(Outer())
+        #expect(streaming == foundation)
+    }
+
+    @Test("non-finite doubles are refused, as JSONEncoder refuses them")
+    func nonFinite() {
+        #expect(throws: EncodingError.self) { try StreamingJSONEncoder.encode(JSONValue.double(.infinity)) }
+        #expect(throws: EncodingError.self) { try StreamingJSONEncoder.encode([Double.nan]) }
+    }
+}
