@@ -5,8 +5,8 @@ import Foundation
 #endif
 
 /// The one JSON configuration both sides use on the wire: compact, no escaped slashes. Wire bytes come from
-/// ``StreamingJSONEncoder`` (keys in declaration order; dictionaries sorted); `encoder(pretty:)` is Foundation's
-/// encoder with sorted keys, for output people read.
+/// ``StreamingJSONEncoder`` (keys in declaration order; dictionaries sorted) and are read by ``JSONParser`` and
+/// ``JSONValueDecoder``; `encoder(pretty:)` is Foundation's encoder with sorted keys, for output people read.
 public enum WireJSON {
     /// A new encoder for wire and CLI output.
     public static func encoder(pretty: Bool = false) -> JSONEncoder {
@@ -25,9 +25,9 @@ public enum WireJSON {
         Data(try StreamingJSONEncoder.encode(value))
     }
 
-    /// Decodes a value from JSON bytes.
+    /// Decodes a value from JSON bytes (``JSONParser`` and ``JSONValueDecoder``).
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
-        try decoder().decode(type, from: data)
+        try JSONValueDecoder.decode(type, from: JSONParser.parse(data))
     }
 
     /// Encodes a value to a compact JSON string.

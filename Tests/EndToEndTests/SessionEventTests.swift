@@ -57,13 +57,13 @@ struct SessionEventTests {
     func tokenWillExpireAndExpiry() async throws {
         let world = try await World()
         #expect(try await world.admin("user", "create", "alice", "--password-stdin", stdin: "pw-alice\n").exitCode == 0)
-        let issued = try #require(try await world.admin("token", "issue", "alice", "--ttl", "5").json() as? [String: Any])
+        let issued = try #require(try await world.admin("token", "issue", "alice", "--ttl", "12").json() as? [String: Any])
         let token = try #require(issued["token"] as? String)
         let alice = world.user("alice")
         #expect(try await alice.run("login", "alice", "--token-stdin", stdin: token + "\n").exitCode == 0)
         let stream = try await listen(alice, world)
-        #expect(await await stream.waitFor(timeout: 15) { $0["type"] as? String == "onTokenWillExpire" }?["code"] as? Int == 109)
-        #expect(await await stream.waitFor(timeout: 15) { $0["type"] as? String == "onTokenDidExpire" }?["code"] as? Int == 108)
+        #expect(await await stream.waitFor(timeout: 30) { $0["type"] as? String == "onTokenWillExpire" }?["code"] as? Int == 109)
+        #expect(await await stream.waitFor(timeout: 30) { $0["type"] as? String == "onTokenDidExpire" }?["code"] as? Int == 108)
         #expect(await stream.waitForExit() != nil)
         #expect(try await alice.run("whoami").exitCode == 4)
     }

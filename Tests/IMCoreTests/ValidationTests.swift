@@ -56,3 +56,17 @@ struct ValidationTests {
         #expect(settings.validationError()?.contains("devicePolicy") == true)
     }
 }
+
+@Suite("Message IDs")
+struct MessageIDTests {
+    @Test("22 valid characters; later IDs sort later; IDs of one millisecond differ")
+    func shape() throws {
+        let early = MessageID.generate(milliseconds: 1_700_000_000_000)
+        let late = MessageID.generate(milliseconds: 1_700_000_000_001)
+        #expect(early.count == 22)
+        #expect(throws: Never.self) { try Validation.msgId(early) }
+        #expect(early < late)
+        let sameInstant = Set((0..<100).map { _ in MessageID.generate(milliseconds: 5) })
+        #expect(sameInstant.count == 100)
+    }
+}

@@ -139,7 +139,7 @@ struct ForcedLogoutTests {
     @Test("token will-expire (109) at 80 %, then expiry (108) ends the session; later requests → 108")
     func tokenLifetime() async throws {
         try await TestServer.withApp(users: ["alice"]) { server in
-            let token = try await server.adminToken("alice", ttl: 3)
+            let token = try await server.adminToken("alice", ttl: 8)
             let session = try await server.login("alice", token: token.token)
             // On a loaded machine the first poll may start after both instants; the order is what must hold.
             var batch = try await session.events(wait: 10)
