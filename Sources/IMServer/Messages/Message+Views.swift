@@ -14,10 +14,16 @@ extension Message {
         } else {
             view.direction = .receive
             view.conversationId = from
-            view.hasRead = false
+            view.hasRead = hasReadAck
+            view.hasReadAck = false
             view.hasDeliverAck = false
         }
         return view
+    }
+
+    /// The conversation ID as `viewer` sees it: the other party (oneself for a message to oneself).
+    func conversationId(viewedBy viewer: String) -> String {
+        viewer == from ? to : from
     }
 
     /// The one-to-one conversation key of both parties, independent of direction.
