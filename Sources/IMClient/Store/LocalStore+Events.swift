@@ -12,7 +12,7 @@ extension LocalStore {
             let messages: [Message]
             do { messages = try event.messages() } catch { throw ChatError(.databaseError, "event \(event.type) carries undecodable messages: \(error)") }
             try save(messages, countUnread: event.type == EventType.messagesReceived)
-        default: break
+        default: try applyMessageOperation(event, userId: userId)
         }
         if event.seq != nil { try setValue(delivery.cursor, forKey: Self.cursorKey(userId)) }
     }
