@@ -174,7 +174,7 @@ complete -c imctl -n '__imctl_at imctl msg' -a 'send' -d 'Send a message and pri
 complete -c imctl -n '__imctl_at imctl msg' -a 'history' -d 'Fetch a conversation\'s messages from the server.'
 complete -c imctl -n '__imctl_at imctl msg' -a 'ack' -d 'Send a read receipt for a received one-to-one message.'
 complete -c imctl -n '__imctl_at imctl msg' -a 'recall' -d 'Recall a message you sent, within the app\'s recall window.'
-complete -c imctl -n '__imctl_at imctl msg' -a 'edit' -d 'Edit a message you sent: new text, new custom body, or new attributes.'
+complete -c imctl -n '__imctl_at imctl msg' -a 'edit' -d 'Edit a message you sent: new text, custom body or attributes.'
 complete -c imctl -n '__imctl_at imctl msg' -a 'react' -d 'Add your reaction to a message.'
 complete -c imctl -n '__imctl_at imctl msg' -a 'unreact' -d 'Remove a reaction you gave.'
 complete -c imctl -n '__imctl_at imctl msg' -a 'reactions' -d 'List the reactions of messages, or who gave one reaction.'

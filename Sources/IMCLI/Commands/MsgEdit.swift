@@ -4,7 +4,7 @@ import IMCore
 extension Command {
     /// `imctl msg edit MSGID [TEXT|-] [--event E --param K=V…] [--attr K=JSON…]`.
     static let msgEdit = messageOperation(
-        "edit", summary: "Edit a message you sent: new text, new custom body, or new attributes.",
+        "edit", summary: "Edit a message you sent: new text, custom body or attributes.",
         discussion: """
             TEXT (or '-' for standard input) replaces a text body; --event with --param replaces a custom body; \
             --attr replaces all attributes. Other body types take only attributes (511), and a message takes at \

@@ -1,5 +1,10 @@
 import IMCore
 import IMSQLite
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 extension LocalStore {
     /// Replaces a stored message with a newer copy of it; a message the store does not hold is left out.
@@ -66,8 +71,19 @@ extension LocalStore {
         }
     }
 
-    /// Applies the events of receipts, recall, edit, reactions and pins to the messages the store holds.
-    func applyMessageOperation(_ event: Event, userId: String) throws(ChatError) {
+    /// The stored copy of a message, nil when the store does not hold it.
+    func message(_ msgId: String) throws(ChatError) -> Message? {
+        try read {
+            try self.connection.first("SELECT json FROM messages WHERE msgId = ?", msgId).map {
+                try WireJSON.decode(Message.self, from: Data($0.string(0).utf8))
+            }
+        }
+    }
+
+    /// Applies the events of receipts, recall, edit, reactions and pins to the messages the store holds. Returns
+    /// the event as this device sees it: each recall carries the message only if the store held it.
+    func applyMessageOperation(_ event: Event, userId: String) throws(ChatError) -> Event {
+        var event = event
         do {
             switch event.type {
             case EventType.messagesRead:
@@ -80,7 +96,12 @@ extension LocalStore {
                     try markSentMessagesReadAcked(info.conversationId, type: .chat)
                 }
             case EventType.messagesRecalledInfo:
-                for info in try event.decodePayload(RecallsPayload.self).recalls { try removeMessage(info.recallMessageId) }
+                var recalls = try event.decodePayload(RecallsPayload.self).recalls
+                for index in recalls.indices {
+                    recalls[index].recallMessage = try message(recalls[index].recallMessageId)
+                    try removeMessage(recalls[index].recallMessageId)
+                }
+                event.payload["recalls"] = try WireJSON.decode(JSONValue.self, from: WireJSON.encode(recalls))
             case EventType.messageContentChanged:
                 try update(try event.decodePayload(MessageContentChange.self).message)
             case EventType.messageReactionDidChange:
@@ -92,6 +113,7 @@ extension LocalStore {
                 try patchMessage(change.messageId, field: "pinInfo", value: change.pinInfo)
             default: break
             }
+            return event
         } catch let error as ChatError {
             throw error
         } catch {
@@ -101,7 +123,7 @@ extension LocalStore {
 }
 
 /// The payload of `onMessagesRecalledInfo`.
-struct RecallsPayload: Decodable {
+struct RecallsPayload: Codable {
     var recalls: [RecallMessageInfo]
 }
 

@@ -27,7 +27,10 @@ extension Message {
     }
 
     /// The one-to-one conversation key of both parties, independent of direction.
-    var pairKey: String { from < to ? from + "|" + to : to + "|" + from }
+    var pairKey: String { Self.pairKey(from, to) }
+
+    /// The one-to-one conversation key of two users, in either order.
+    static func pairKey(_ one: String, _ other: String) -> String { one < other ? one + "|" + other : other + "|" + one }
 
     /// Whether two sends carry the same content (§4.2 idempotency).
     func hasSameContent(as other: Message) -> Bool {

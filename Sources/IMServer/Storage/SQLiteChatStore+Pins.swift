@@ -51,7 +51,7 @@ extension SQLiteChatStore {
         let caller = call.session.userId
         return try await read { db in
             guard try db.user(UserKey(app: app, userId: peer)) != nil else { throw ChatErrorFactory.userNotFound(peer) }
-            let conversation = caller < peer ? caller + "|" + peer : peer + "|" + caller
+            let conversation = Message.pairKey(caller, peer)
             let rows = try db.query(
                 """
                 SELECT m.json, m.delivered FROM pins p JOIN messages m ON m.app = p.app AND m.msg_id = p.msg_id

@@ -23,9 +23,7 @@ extension SQLiteChatStore {
                 try db.query("DELETE FROM \(table) WHERE app = ? AND msg_id = ?", app, msgId)
             }
             if message.from != message.to, !message.hasReadAck {
-                try db.query(
-                    "UPDATE conversations SET unread = MAX(0, unread - 1) WHERE app = ? AND owner = ? AND peer = ?", app, message.to, message.from
-                )
+                try context.lowerUnread(app: app, owner: message.to, peer: message.from)
             }
             try context.repointLatestMessage(of: message, app: app)
             try context.notifyParticipants(of: message, app: app, caller: call.session, type: EventType.messagesRecalledInfo, time: now) { user in

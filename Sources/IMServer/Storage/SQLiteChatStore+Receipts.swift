@@ -19,9 +19,7 @@ extension SQLiteChatStore {
             if !stored.message.hasReadAck {
                 stored.message.hasReadAck = true
                 try db.updateStoredMessage(stored.message, app: app)
-                try db.query(
-                    "UPDATE conversations SET unread = MAX(0, unread - 1) WHERE app = ? AND owner = ? AND peer = ?", app, reader, stored.message.from
-                )
+                try context.lowerUnread(app: app, owner: reader, peer: stored.message.from)
                 try context.appendEvent(
                     to: UserKey(app: app, userId: stored.message.from), type: EventType.messagesRead,
                     payloadJSON: try MessagePayload.json(db.view(of: stored, app: app, viewer: stored.message.from)), time: now
@@ -44,13 +42,12 @@ extension SQLiteChatStore {
             guard peer != reader else { return ConversationReadAckResult(conversationId: peer, cursor: String(cursor)) }
             let unread = try db.first("SELECT unread FROM conversations WHERE app = ? AND owner = ? AND peer = ?", app, reader, peer)?.int(0) ?? 0
             try db.query("UPDATE conversations SET unread = 0 WHERE app = ? AND owner = ? AND peer = ?", app, reader, peer)
-            let pair = reader < peer ? reader + "|" + peer : peer + "|" + reader
             try db.query(
                 """
                 UPDATE messages SET json = json_set(json, '$.hasReadAck', json('true'))
                 WHERE app = ? AND pair = ? AND sender = ? AND json_extract(json, '$.hasReadAck') = 0
                 """,
-                app, pair, peer
+                app, Message.pairKey(reader, peer), peer
             )
             guard unread > 0 || db.changes > 0 else { return ConversationReadAckResult(conversationId: peer, cursor: String(cursor)) }
             for (user, conversationId) in [(peer, reader), (reader, peer)] {
@@ -62,5 +59,12 @@ extension SQLiteChatStore {
             }
             return ConversationReadAckResult(conversationId: peer, cursor: String(cursor))
         }
+    }
+}
+
+extension WriteContext {
+    /// Lowers one conversation entry's unread count by one (never below 0).
+    func lowerUnread(app: Int64, owner: String, peer: String) throws {
+        try connection.query("UPDATE conversations SET unread = MAX(0, unread - 1) WHERE app = ? AND owner = ? AND peer = ?", app, owner, peer)
     }
 }
