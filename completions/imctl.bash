@@ -137,14 +137,14 @@ _imctl() {
         "imctl conv ack:--output"|"imctl conv ack:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
         "imctl events:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
         "imctl events:--output"|"imctl events:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
-        "imctl events:--type") COMPREPLY=($(compgen -W "onMessagesReceived onCmdMessagesReceived onMessagesDelivered onConnected onDisconnected" -- "$cur")); return ;;
+        "imctl events:--type") COMPREPLY=($(compgen -W "onMessagesReceived onCmdMessagesReceived onMessagesDelivered onConnected onDisconnected onMessagesRead onConversationRead onMessagesRecalledInfo onMessageContentChanged onMessageReactionDidChange onMessagePinChanged" -- "$cur")); return ;;
         "imctl events:--in") COMPREPLY=($(compgen -W "$(imctl __complete conversations -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
         "imctl events:--from") COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
         "imctl events:--ready-file") COMPREPLY=($(compgen -f -- "$cur")); return ;;
         "imctl events:--on-gap") COMPREPLY=($(compgen -W "warn fail" -- "$cur")); return ;;
         "imctl wait:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
         "imctl wait:--output"|"imctl wait:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
-        "imctl wait:--type") COMPREPLY=($(compgen -W "onMessagesReceived onCmdMessagesReceived onMessagesDelivered onConnected onDisconnected" -- "$cur")); return ;;
+        "imctl wait:--type") COMPREPLY=($(compgen -W "onMessagesReceived onCmdMessagesReceived onMessagesDelivered onConnected onDisconnected onMessagesRead onConversationRead onMessagesRecalledInfo onMessageContentChanged onMessageReactionDidChange onMessagePinChanged" -- "$cur")); return ;;
         "imctl wait:--from") COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
         "imctl wait:--in") COMPREPLY=($(compgen -W "$(imctl __complete conversations -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
         "imctl wait:--ready-file") COMPREPLY=($(compgen -f -- "$cur")); return ;;
