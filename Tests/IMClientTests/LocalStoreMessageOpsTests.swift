@@ -69,4 +69,19 @@ struct LocalStoreMessageOpsTests {
         #expect(try store.messages(in: "bob", type: .chat).map(\.msgId) == ["m1"])
         #expect(try store.value(forKey: LocalStore.cursorKey("alice")) == "7")
     }
+
+    @Test("a read ack of a stored unread message lowers the local unread count once")
+    func markRead() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.cleanup() }
+        let store = try LocalStore(path: directory.path + "/store.sqlite")
+        let received = message("m2", from: "bob", to: "alice", direction: .receive, time: 20)
+        try store.save([received, message("m3", from: "bob", to: "alice", direction: .receive, time: 30)], countUnread: true)
+        var read = received
+        read.hasRead = true
+        try store.markRead(read)
+        try store.markRead(read)
+        #expect(try store.conversation("bob", type: .chat, create: false)?.unreadCount == 1)
+        #expect(try store.message("m2")?.hasRead == true)
+    }
 }

@@ -4,13 +4,14 @@ extension ChatManager {
     // MARK: Receipts (semantics §4.3)
 
     /// Tells the sender of a received one-to-one message that it was read; a repeat is a no-op. The sender's
-    /// sessions get `onMessagesRead`. Returns the message as the caller now sees it (`hasRead` true).
+    /// sessions get `onMessagesRead`. Returns the message as the caller now sees it (`hasRead` true); the local
+    /// copy follows and its conversation's local unread count drops by one if it was unread.
     /// - Throws: 500 unknown or not visible; 110 own message or not one-to-one.
     public func sendMessageReadAck(_ msgId: String) async throws(ChatError) -> MessageOperationResult {
         try Validation.msgId(msgId)
         let result = try await core.api().call(
             .messageReadAck, MessageOperationResult.self, pathParameters: ["msgId": msgId], idempotent: true)
-        cacheMessage(of: result)
+        if let message = result.message { core.cache { store throws(ChatError) in try store.markRead(message) } }
         return result
     }
 

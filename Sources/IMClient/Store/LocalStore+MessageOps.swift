@@ -15,6 +15,20 @@ extension LocalStore {
         }
     }
 
+    /// Stores the copy of a received message the user just acknowledged; if the store held it unread, its
+    /// conversation's unread count drops by one.
+    func markRead(_ message: Message) throws(ChatError) {
+        guard let stored = try self.message(message.msgId) else { return }
+        if stored.direction == .receive, !stored.hasRead {
+            try write {
+                try self.connection.query(
+                    "UPDATE conversations SET unreadCount = MAX(0, unreadCount - 1) WHERE conversationId = ? AND type = ?",
+                    stored.conversationId, stored.chatType.rawValue)
+            }
+        }
+        try update(message)
+    }
+
     /// Sets one JSON field of a stored message (and of the conversation entries that show it).
     func patchMessage(_ msgId: String, field: String, value: some Encodable) throws(ChatError) {
         try write {
