@@ -82,6 +82,8 @@ struct ReactionTests {
             let second = try server.decode(CursorResult<ReactionUser>.self, try await alice.call(.get, uri + "?reaction=x&pageSize=1&cursor=\(cursor)"))
             #expect(second.data.map(\.userId) == ["bob"] && second.cursor == nil)
             #expect(try await alice.failure(.get, uri + "?reaction=x&cursor=hu.1.abc") == 110)
+            let otherMessage = "/v1/messages/\(plain.message.msgId)/reactions?reaction=x&cursor=\(cursor)"
+            #expect(try await alice.failure(.get, otherMessage) == 110)
             #expect(try await alice.failure(.get, uri + "?reaction=x&pageSize=51") == 110)
             #expect(try await outsider.failure(.get, uri + "?reaction=x") == 500)
         }

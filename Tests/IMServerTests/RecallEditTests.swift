@@ -105,6 +105,20 @@ struct RecallEditTests {
         }
     }
 
+    @Test("edit of a custom message: replaced by another custom body; its format is checked (110)")
+    func editCustom() async throws {
+        try await MessageOpsWorld.run { w in
+            let sent = try w.server.decode(
+                SendMessageResponse.self, try await w.alice.send(to: "bob", body: .custom(CustomBody(event: "order", params: ["id": "1"]))))
+            let uri = "/v1/messages/\(sent.message.msgId)"
+            #expect(try await w.alice.failure(.patch, uri, body: ModifyMessageRequest(body: .custom(CustomBody(event: "bad event!")))) == 110)
+            #expect(try await w.alice.failure(.patch, uri, body: ModifyMessageRequest(body: .text(TextBody(content: "text now")))) == 511)
+            let edited = try await w.alice.operation(.patch, uri, body: ModifyMessageRequest(body: .custom(CustomBody(event: "order", params: ["id": "2"]))))
+            guard case .custom(let body)? = edited.message?.body else { Issue.record("not a custom body"); return }
+            #expect(body.params == ["id": "2"] && body.modifyCount == 1)
+        }
+    }
+
     @Test("edit of a location message: attributes only; a new body → 511")
     func editNonReplaceable() async throws {
         try await MessageOpsWorld.run { w in
