@@ -25,14 +25,16 @@ extension ChatClient {
             },
             hooks: EventChannel.Hooks(
                 apply: { delivery in
-                    guard let login = session.value else { return }
-                    core.cache { store throws(ChatError) in try store.apply(delivery, userId: login.userId) }
-                    core.notify(delivery.event)
-                    switch delivery.event.type {
+                    guard let login = session.value else { return delivery }
+                    var applied = delivery
+                    core.cache { store throws(ChatError) in applied = try store.apply(delivery, userId: login.userId) }
+                    core.notify(applied.event)
+                    switch applied.event.type {
                     case EventType.tokenWillExpire: core.notify(.tokenWillExpire)
                     case EventType.tokenDidExpire: core.notify(.tokenDidExpire)
                     default: break
                     }
+                    return applied
                 },
                 connection: { core.notify($0) },
                 loggedOut: { event in

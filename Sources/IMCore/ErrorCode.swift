@@ -82,7 +82,12 @@ public struct ErrorCode: RawRepresentable, Hashable, Sendable, Codable, CustomSt
     public static let messageInvalid = ErrorCode(rawValue: 500)
     public static let messageIncludeIllegalContent = ErrorCode(rawValue: 501)
     public static let messageSendTrafficLimit = ErrorCode(rawValue: 502)
+    public static let messageRecallTimeLimit = ErrorCode(rawValue: 504)
     public static let messageSizeLimit = ErrorCode(rawValue: 510)
+    public static let messageEditFailed = ErrorCode(rawValue: 511)
+    public static let reactionReachLimit = ErrorCode(rawValue: 1300)
+    public static let reactionHasBeenOperated = ErrorCode(rawValue: 1301)
+    public static let reactionOperationIsIllegal = ErrorCode(rawValue: 1302)
 
     static let names: [Int: String] = [
         0: "EM_NO_ERROR", 1: "GENERAL_ERROR", 2: "NETWORK_ERROR", 3: "DATABASE_ERROR", 4: "EXCEED_SERVICE_LIMIT",

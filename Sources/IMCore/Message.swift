@@ -19,7 +19,7 @@ public struct Message: Sendable, Hashable, Codable {
     public var deliverOnlineOnly: Bool
     public var isChatThreadMessage: Bool
     public var chatThread: JSONValue?
-    public var reactionList: [JSONValue]
+    public var reactionList: [MessageReaction]
     public var onlineState: Bool
     public var pinInfo: PinInfo?
 
@@ -43,7 +43,7 @@ public struct Message: Sendable, Hashable, Codable {
         deliverOnlineOnly: Bool = false,
         isChatThreadMessage: Bool = false,
         chatThread: JSONValue? = nil,
-        reactionList: [JSONValue] = [],
+        reactionList: [MessageReaction] = [],
         onlineState: Bool = true,
         pinInfo: PinInfo? = nil
     ) {
@@ -99,7 +99,7 @@ public struct Message: Sendable, Hashable, Codable {
         deliverOnlineOnly = try c.decodeIfPresent(Bool.self, forKey: .deliverOnlineOnly) ?? false
         isChatThreadMessage = try c.decodeIfPresent(Bool.self, forKey: .isChatThreadMessage) ?? false
         chatThread = try c.decodeIfPresent(JSONValue.self, forKey: .chatThread)
-        reactionList = try c.decodeIfPresent([JSONValue].self, forKey: .reactionList) ?? []
+        reactionList = try c.decodeIfPresent([MessageReaction].self, forKey: .reactionList) ?? []
         onlineState = try c.decodeIfPresent(Bool.self, forKey: .onlineState) ?? true
         pinInfo = try c.decodeIfPresent(PinInfo.self, forKey: .pinInfo)
     }

@@ -89,6 +89,9 @@ public struct FileBody: Sendable, Hashable, Codable {
     public var thumbnailLocalPath: String?
     public var fileStatus: String?
     public var thumbnailStatus: String?
+    public var modifyCount: Int?
+    public var lastModifyOperatorId: String?
+    public var lastModifyTime: Int64?
 
     public init(displayName: String, fileSize: Int64? = nil, remotePath: String? = nil, secret: String? = nil) {
         self.displayName = displayName
@@ -104,6 +107,9 @@ public struct LocationBody: Sendable, Hashable, Codable {
     public var longitude: Double
     public var address: String?
     public var buildingName: String?
+    public var modifyCount: Int?
+    public var lastModifyOperatorId: String?
+    public var lastModifyTime: Int64?
 
     public init(latitude: Double, longitude: Double, address: String? = nil, buildingName: String? = nil) {
         self.latitude = latitude
@@ -117,6 +123,9 @@ public struct LocationBody: Sendable, Hashable, Codable {
 public struct CustomBody: Sendable, Hashable, Codable {
     public var event: String
     public var params: [String: String]?
+    public var modifyCount: Int?
+    public var lastModifyOperatorId: String?
+    public var lastModifyTime: Int64?
 
     public init(event: String, params: [String: String]? = nil) {
         self.event = event

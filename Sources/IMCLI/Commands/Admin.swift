@@ -20,7 +20,7 @@ extension Command {
             Option(long: "operator-file", value: "PATH", help: "Operator credentials JSON {clientId, clientSecret}.",
                 env: "IMCTL_OPERATOR_FILE", completion: .file)
         ],
-        subcommands: [.adminApp, .adminSettings, .adminUser, .adminPassword, .adminToken, .adminLogout]
+        subcommands: [.adminApp, .adminSettings, .adminUser, .adminPassword, .adminToken, .adminLogout, .adminReports]
     )
 
     /// An operator command on one user that answers with an ``AdminActionResult``.

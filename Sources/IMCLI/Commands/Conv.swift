@@ -5,8 +5,8 @@ extension Command {
     /// `imctl conv`.
     static let conv = Command(
         name: "conv",
-        summary: "List conversations.",
-        subcommands: [.convList, .convFetch]
+        summary: "List conversations and mark them read.",
+        subcommands: [.convList, .convFetch, .convAck]
     )
 
     /// `imctl conv list`.

@@ -34,7 +34,7 @@ struct EventFilter {
         var checks: [Bool] = []
         if !types.isEmpty { checks.append(types.contains(event.type)) }
         if let from { checks.append(messages.contains { $0.from == from }) }
-        if let conversation { checks.append(messages.contains { conversation.matches($0.conversationId) }) }
+        if let conversation { checks.append(event.conversationIds.contains { conversation.matches($0) }) }
         if let match { checks.append(messages.contains { ($0.body.text ?? "").contains(match) }) }
         if checks.isEmpty { return true }
         return any ? checks.contains(true) : !checks.contains(false)

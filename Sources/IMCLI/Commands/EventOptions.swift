@@ -11,10 +11,11 @@ enum EventOptions {
     static let type = Option(
         long: "type", value: "NAME", help: "Only events of this type (comma list).", isRepeatable: true,
         completion: .choices(["onMessagesReceived", "onCmdMessagesReceived", "onMessagesDelivered", "onConnected",
-            "onDisconnected"]))
+            "onDisconnected", "onMessagesRead", "onConversationRead", "onMessagesRecalledInfo", "onMessageContentChanged",
+            "onMessageReactionDidChange", "onMessagePinChanged"]))
     /// `--in CONV`.
     static let conversation = Option(
-        long: "in", value: "CONV", help: "Only events with a message in this conversation.",
+        long: "in", value: "CONV", help: "Only events about this conversation.",
         completion: .dynamic("conversations"))
     /// `--from USER`.
     static let from = Option(

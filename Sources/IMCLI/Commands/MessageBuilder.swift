@@ -12,11 +12,7 @@ enum MessageBuilder {
     static func build(_ invocation: Invocation, _ context: Context) throws -> Message {
         let target = try Target(invocation.argument("to")!)
         let body = try body(invocation, context)
-        var attributes: [String: JSONValue] = [:]
-        for pair in invocation.values("attr") {
-            let (key, raw) = try split(pair, option: "--attr")
-            attributes[key] = (try? WireJSON.decode(JSONValue.self, from: Data(raw.utf8))) ?? .string(raw)
-        }
+        let attributes = try attributes(invocation)
         return Message(
             msgId: invocation.value("msg-id") ?? "", conversationId: target.id, from: "", to: target.id,
             chatType: target.type, body: body, attributes: attributes)
@@ -26,23 +22,13 @@ enum MessageBuilder {
         let kind = invocation.value("type") ?? "text"
         switch kind {
         case "text":
-            var text = invocation.argument("text") ?? "-"
-            if text == "-" {
-                text = context.io.stdin.readAll()
-                if text.hasSuffix("\n") { text.removeLast() }
-            }
-            return .text(TextBody(content: text))
+            return .text(TextBody(content: text(invocation.argument("text") ?? "-", context)))
         case "cmd":
             guard let action = invocation.value("action") else { throw UsageError.other("--type cmd needs --action") }
             return .cmd(CmdBody(action: action))
         case "custom":
             guard let event = invocation.value("event") else { throw UsageError.other("--type custom needs --event") }
-            var params: [String: String] = [:]
-            for pair in invocation.values("param") {
-                let (key, value) = try split(pair, option: "--param")
-                params[key] = value
-            }
-            return .custom(CustomBody(event: event, params: params.isEmpty ? nil : params))
+            return try customBody(event: event, invocation)
         case "location":
             guard let lat = invocation.value("lat").flatMap(Double.init),
                 let lon = invocation.value("lon").flatMap(Double.init)
@@ -51,6 +37,34 @@ enum MessageBuilder {
         default:
             throw UsageError.invalidValue(option: "--type", value: kind, reason: "expected text, cmd, custom or location")
         }
+    }
+
+    /// The `--attr K=JSON` options as attributes (a value that is not JSON is a string).
+    static func attributes(_ invocation: Invocation) throws(UsageError) -> [String: JSONValue] {
+        var attributes: [String: JSONValue] = [:]
+        for pair in invocation.values("attr") {
+            let (key, raw) = try split(pair, option: "--attr")
+            attributes[key] = (try? WireJSON.decode(JSONValue.self, from: Data(raw.utf8))) ?? .string(raw)
+        }
+        return attributes
+    }
+
+    /// A custom body with the `--param K=V` options.
+    static func customBody(event: String, _ invocation: Invocation) throws(UsageError) -> MessageBody {
+        var params: [String: String] = [:]
+        for pair in invocation.values("param") {
+            let (key, value) = try split(pair, option: "--param")
+            params[key] = value
+        }
+        return .custom(CustomBody(event: event, params: params.isEmpty ? nil : params))
+    }
+
+    /// The text argument, or standard input (without its final newline) for '-'.
+    static func text(_ argument: String, _ context: Context) -> String {
+        guard argument == "-" else { return argument }
+        var text = context.io.stdin.readAll()
+        if text.hasSuffix("\n") { text.removeLast() }
+        return text
     }
 
     /// Splits `key=value`.

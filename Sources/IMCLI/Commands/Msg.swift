@@ -4,7 +4,10 @@ extension Command {
     /// `imctl msg`.
     static let msg = Command(
         name: "msg",
-        summary: "Send messages and read history.",
-        subcommands: [.msgSend, .msgHistory]
+        summary: "Send, read, recall, edit, react to, pin and report messages.",
+        subcommands: [
+            .msgSend, .msgHistory, .msgAck, .msgRecall, .msgEdit, .msgReact, .msgUnreact, .msgReactions, .msgPin, .msgUnpin,
+            .msgPins, .msgReport,
+        ]
     )
 }

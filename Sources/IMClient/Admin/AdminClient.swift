@@ -102,3 +102,10 @@ public final class AdminClient: Sendable {
         ["userId": try Validation.userId(userId)]
     }
 }
+
+extension AdminClient {
+    /// The app's message reports, newest first.
+    public func reports() async throws(ChatError) -> [MessageReport] {
+        try await api.call(.adminReports, [MessageReport].self)
+    }
+}

@@ -10,8 +10,9 @@ import Foundation
 struct EventChannel: Sendable {
     /// What the channel reports to the rest of the client besides the stream.
     struct Hooks: Sendable {
-        /// Called for each event before it is yielded (local store, event handlers).
-        var apply: @Sendable (EventDelivery) -> Void = { _ in }
+        /// Called for each event before it is yielded (local store, event handlers); returns the delivery to yield,
+        /// completed from what this device knows (the local store).
+        var apply: @Sendable (EventDelivery) -> EventDelivery = { $0 }
         /// Connection state changes.
         var connection: @Sendable (ConnectionEvent) -> Void = { _ in }
         /// The session ended (forced logout): clear the stored login.
@@ -74,8 +75,7 @@ struct EventChannel: Sendable {
                 if case .terminated = continuation.yield(EventDelivery(event: event, cursor: machine.cursor ?? "")) { return }
             case .deliver(let deliveries):
                 for delivery in deliveries {
-                    hooks.apply(delivery)
-                    if case .terminated = continuation.yield(delivery) { return }
+                    if case .terminated = continuation.yield(hooks.apply(delivery)) { return }
                 }
             case .loggedOut(let event):
                 hooks.loggedOut(event)

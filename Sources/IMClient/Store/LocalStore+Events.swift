@@ -4,16 +4,21 @@ extension LocalStore {
     /// The kv key of a user's event cursor.
     static func cursorKey(_ userId: String) -> String { "eventCursor.\(userId)" }
 
-    /// Applies one delivered event: stores the messages it carries and advances the user's cursor.
-    func apply(_ delivery: EventDelivery, userId: String) throws(ChatError) {
+    /// Applies one delivered event: stores the messages it carries, applies message operations and advances the
+    /// user's cursor. Returns the delivery as this device sees it (a recall names the message only if this device
+    /// received it).
+    @discardableResult
+    func apply(_ delivery: EventDelivery, userId: String) throws(ChatError) -> EventDelivery {
+        var delivery = delivery
         let event = delivery.event
         switch event.type {
         case EventType.messagesReceived, EventType.messagesDelivered:
             let messages: [Message]
             do { messages = try event.messages() } catch { throw ChatError(.databaseError, "event \(event.type) carries undecodable messages: \(error)") }
             try save(messages, countUnread: event.type == EventType.messagesReceived)
-        default: break
+        default: delivery.event = try applyMessageOperation(event, userId: userId)
         }
         if event.seq != nil { try setValue(delivery.cursor, forKey: Self.cursorKey(userId)) }
+        return delivery
     }
 }

@@ -10,7 +10,7 @@ import Foundation
 /// the event cursor. WAL with a busy timeout, so several `imctl` processes can use one profile at once.
 /// Not Sendable: wraps one ``IMSQLite/Connection``.
 final class LocalStore {
-    private let connection: Connection
+    let connection: Connection
 
     /// Opens (creating and migrating when needed) the store at `path`.
     init(path: String) throws(ChatError) {
@@ -80,7 +80,7 @@ final class LocalStore {
         try write { try self.connection.query("INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value) }
     }
 
-    private func saveOne(_ message: Message, countUnread: Bool) throws {
+    func saveOne(_ message: Message, countUnread: Bool) throws {
         let json = try WireJSON.string(message)
         let isNew = try connection.first("SELECT 1 FROM messages WHERE msgId = ?", message.msgId) == nil
         try connection.query(
@@ -110,11 +110,11 @@ final class LocalStore {
             "INSERT INTO conversations (conversationId, type, isChatThread) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", id, type.rawValue, isThread)
     }
 
-    private func write(_ body: () throws -> Void) throws(ChatError) {
+    func write(_ body: () throws -> Void) throws(ChatError) {
         do { try connection.transaction(body) } catch { throw Self.chatError(error) }
     }
 
-    private func read<T>(_ body: () throws -> T) throws(ChatError) -> T {
+    func read<T>(_ body: () throws -> T) throws(ChatError) -> T {
         do { return try body() } catch { throw Self.chatError(error) }
     }
 

@@ -24,7 +24,8 @@ enum PageCursor {
         try parse(raw, prefix: "c")
     }
 
-    private static func parse(_ raw: String, prefix: String) throws(ChatError) -> (Int64, String) {
+    /// Splits `prefix.number.key`; anything else → 110.
+    static func parse(_ raw: String, prefix: String) throws(ChatError) -> (Int64, String) {
         let parts = raw.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0] == prefix, let time = Int64(parts[1]), !parts[2].isEmpty else {
             throw ChatError(.invalidParam, "cursor '\(raw)' was not issued for this list")

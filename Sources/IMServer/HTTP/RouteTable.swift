@@ -15,6 +15,10 @@ struct RouteTable {
         let events = EventsController(state: state)
         let messages = MessagesController(state: state)
         let admin = AdminController(state: state)
+        let receipts = ReceiptsController(state: state)
+        let changes = MessageChangesController(state: state)
+        let reactions = ReactionsController(state: state)
+        let pins = PinsController(state: state)
         entries = [
             (.register, { request, _ in try await auth.register(request) }),
             (.issueToken, { request, _ in try await auth.issueToken(request) }),
@@ -43,6 +47,20 @@ struct RouteTable {
             (.adminIssueToken, admin.issueToken),
             (.adminRevokeTokens, admin.revokeTokens),
             (.adminForceLogout, admin.forceLogout),
+            // Receipts, recall, edit, reactions, pins and reports.
+            (.messageReadAck, receipts.messageReadAck),
+            (.conversationReadAck, receipts.conversationReadAck),
+            (.recallMessage, changes.recall),
+            (.modifyMessage, changes.modify),
+            (.addReaction, reactions.add),
+            (.removeReaction, reactions.remove),
+            (.reactionDetail, reactions.detail),
+            (.reactionList, { request, _ in try await reactions.list(request) }),
+            (.pinMessage, pins.pin),
+            (.unpinMessage, pins.unpin),
+            (.pinnedMessages, pins.list),
+            (.reportMessage, changes.report),
+            (.adminReports, { request, _ in try await changes.reports(request) }),
         ]
     }
 

@@ -14,14 +14,23 @@ extension Message {
         } else {
             view.direction = .receive
             view.conversationId = from
-            view.hasRead = false
+            view.hasRead = hasReadAck
+            view.hasReadAck = false
             view.hasDeliverAck = false
         }
         return view
     }
 
+    /// The conversation ID as `viewer` sees it: the other party (oneself for a message to oneself).
+    func conversationId(viewedBy viewer: String) -> String {
+        viewer == from ? to : from
+    }
+
     /// The one-to-one conversation key of both parties, independent of direction.
-    var pairKey: String { from < to ? from + "|" + to : to + "|" + from }
+    var pairKey: String { Self.pairKey(from, to) }
+
+    /// The one-to-one conversation key of two users, in either order.
+    static func pairKey(_ one: String, _ other: String) -> String { one < other ? one + "|" + other : other + "|" + one }
 
     /// Whether two sends carry the same content (§4.2 idempotency).
     func hasSameContent(as other: Message) -> Bool {

@@ -59,7 +59,8 @@ enum MessageValidator {
         return nil
     }
 
-    private static func validateBody(_ body: MessageBody) throws(ChatError) {
+    /// Format rules of a body (110).
+    static func validateBody(_ body: MessageBody) throws(ChatError) {
         switch body {
         case .text(let text):
             if text.content.isEmpty { throw ChatError(.invalidParam, "text content must not be empty") }
@@ -81,7 +82,8 @@ enum MessageValidator {
         }
     }
 
-    private static func validateAttributes(_ attributes: [String: JSONValue]) throws(ChatError) {
+    /// Reserved attribute keys and their types (110).
+    static func validateAttributes(_ attributes: [String: JSONValue]) throws(ChatError) {
         for (key, value) in attributes where key.hasPrefix("im_") {
             guard reservedAttributes.contains(key) else { throw ChatError(.invalidParam, "attribute key '\(key)' is reserved") }
             let typeOK: Bool

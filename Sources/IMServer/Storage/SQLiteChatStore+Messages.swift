@@ -104,7 +104,9 @@ extension SQLiteChatStore {
             let rows = try db.query(sql, values: values)
             let page = rows.prefix(query.pageSize)
             let messages = try page.map {
-                try WireJSON.decode(Message.self, from: Data($0.string(0).utf8)).viewed(by: query.viewer, delivered: $0.bool(1))
+                try db.withServerState(
+                    WireJSON.decode(Message.self, from: Data($0.string(0).utf8)).viewed(by: query.viewer, delivered: $0.bool(1)),
+                    app: query.app, viewer: query.viewer)
             }
             let next = rows.count > query.pageSize ? page.last.map { PageCursor.history(time: $0.int(2), msgId: $0.string(3), up: up) } : nil
             return CursorResult(cursor: next, data: messages)
@@ -130,7 +132,9 @@ extension SQLiteChatStore {
             let page = rows.prefix(query.pageSize)
             let data = try page.map { row in
                 let latest = try row.optionalString(3).map {
-                    try WireJSON.decode(Message.self, from: Data($0.utf8)).viewed(by: query.owner, delivered: row.bool(4))
+                    try db.withServerState(
+                        WireJSON.decode(Message.self, from: Data($0.utf8)).viewed(by: query.owner, delivered: row.bool(4)),
+                        app: query.app, viewer: query.owner)
                 }
                 return ServerConversation(conversationId: row.string(0), type: .chat, unreadCount: Int(row.int(1)), latestMessage: latest)
             }

@@ -1,0 +1,147 @@
+import IMCore
+import IMSQLite
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+extension LocalStore {
+    /// Replaces a stored message with a newer copy of it; a message the store does not hold is left out.
+    func update(_ message: Message) throws(ChatError) {
+        try write {
+            guard try self.connection.first("SELECT 1 FROM messages WHERE msgId = ?", message.msgId) != nil else { return }
+            try self.saveOne(message, countUnread: false)
+        }
+    }
+
+    /// Stores the copy of a received message the user just acknowledged; if the store held it unread, its
+    /// conversation's unread count drops by one.
+    func markRead(_ message: Message) throws(ChatError) {
+        guard let stored = try self.message(message.msgId) else { return }
+        if stored.direction == .receive, !stored.hasRead {
+            try write {
+                try self.connection.query(
+                    "UPDATE conversations SET unreadCount = MAX(0, unreadCount - 1) WHERE conversationId = ? AND type = ?",
+                    stored.conversationId, stored.chatType.rawValue)
+            }
+        }
+        try update(message)
+    }
+
+    /// Sets one JSON field of a stored message (and of the conversation entries that show it).
+    func patchMessage(_ msgId: String, field: String, value: some Encodable) throws(ChatError) {
+        try write {
+            let json = try WireJSON.string(value)
+            try self.connection.query("UPDATE messages SET json = json_set(json, ?, json(?)) WHERE msgId = ?", "$." + field, json, msgId)
+            for column in ["latestMessage", "lastReceivedMessage"] {
+                try self.connection.query(
+                    "UPDATE conversations SET \(column) = json_set(\(column), ?, json(?)) WHERE json_extract(\(column), '$.msgId') = ?",
+                    "$." + field, json, msgId)
+            }
+        }
+    }
+
+    /// Removes a recalled message; conversations that showed it fall back to their newest remaining message.
+    func removeMessage(_ msgId: String) throws(ChatError) {
+        try write {
+            try self.connection.query("DELETE FROM messages WHERE msgId = ?", msgId)
+            try self.connection.query(
+                """
+                UPDATE conversations SET
+                    latestMessage = (SELECT json FROM messages m WHERE m.conversationId = conversations.conversationId
+                        AND m.chatType = conversations.type ORDER BY serverTime DESC, msgId DESC LIMIT 1),
+                    latestTime = COALESCE((SELECT MAX(serverTime) FROM messages m WHERE m.conversationId = conversations.conversationId
+                        AND m.chatType = conversations.type), 0)
+                WHERE json_extract(latestMessage, '$.msgId') = ?
+                """, msgId)
+            try self.connection.query(
+                "UPDATE conversations SET lastReceivedMessage = NULL, lastReceivedTime = 0 WHERE json_extract(lastReceivedMessage, '$.msgId') = ?",
+                msgId)
+        }
+    }
+
+    /// The caller read a whole conversation: no unread messages, every received message `hasRead`.
+    func markConversationRead(_ conversationId: String, type: ChatType) throws(ChatError) {
+        try write {
+            try self.connection.query(
+                "UPDATE conversations SET unreadCount = 0 WHERE conversationId = ? AND type = ?", conversationId, type.rawValue)
+            try self.connection.query(
+                """
+                UPDATE messages SET json = json_set(json, '$.hasRead', json('true'))
+                WHERE conversationId = ? AND chatType = ? AND json_extract(json, '$.direction') = 'receive'
+                """, conversationId, type.rawValue)
+        }
+    }
+
+    /// The peer read a whole conversation: every message the user sent there `hasReadAck`.
+    func markSentMessagesReadAcked(_ conversationId: String, type: ChatType) throws(ChatError) {
+        try write {
+            try self.connection.query(
+                """
+                UPDATE messages SET json = json_set(json, '$.hasReadAck', json('true'))
+                WHERE conversationId = ? AND chatType = ? AND json_extract(json, '$.direction') = 'send'
+                """, conversationId, type.rawValue)
+        }
+    }
+
+    /// The stored copy of a message, nil when the store does not hold it.
+    func message(_ msgId: String) throws(ChatError) -> Message? {
+        try read {
+            try self.connection.first("SELECT json FROM messages WHERE msgId = ?", msgId).map {
+                try WireJSON.decode(Message.self, from: Data($0.string(0).utf8))
+            }
+        }
+    }
+
+    /// Applies the events of receipts, recall, edit, reactions and pins to the messages the store holds. Returns
+    /// the event as this device sees it: each recall carries the message only if the store held it.
+    func applyMessageOperation(_ event: Event, userId: String) throws(ChatError) -> Event {
+        var event = event
+        do {
+            switch event.type {
+            case EventType.messagesRead:
+                for message in try event.messages() { try update(message) }
+            case EventType.conversationRead:
+                let info = try event.decodePayload(ConversationReadInfo.self)
+                if info.from == userId {
+                    try markConversationRead(info.conversationId, type: .chat)
+                } else {
+                    try markSentMessagesReadAcked(info.conversationId, type: .chat)
+                }
+            case EventType.messagesRecalledInfo:
+                var recalls = try event.decodePayload(RecallsPayload.self).recalls
+                for index in recalls.indices {
+                    recalls[index].recallMessage = try message(recalls[index].recallMessageId)
+                    try removeMessage(recalls[index].recallMessageId)
+                }
+                event.payload["recalls"] = try WireJSON.decode(JSONValue.self, from: WireJSON.encode(recalls))
+            case EventType.messageContentChanged:
+                try update(try event.decodePayload(MessageContentChange.self).message)
+            case EventType.messageReactionDidChange:
+                for change in try event.decodePayload(ReactionChangesPayload.self).changes {
+                    try patchMessage(change.messageId, field: "reactionList", value: change.reactions)
+                }
+            case EventType.messagePinChanged:
+                let change = try event.decodePayload(MessagePinChange.self)
+                try patchMessage(change.messageId, field: "pinInfo", value: change.pinInfo)
+            default: break
+            }
+            return event
+        } catch let error as ChatError {
+            throw error
+        } catch {
+            throw ChatError(.databaseError, "event \(event.type) has an unexpected payload: \(error)")
+        }
+    }
+}
+
+/// The payload of `onMessagesRecalledInfo`.
+struct RecallsPayload: Codable {
+    var recalls: [RecallMessageInfo]
+}
+
+/// The payload of `onMessageReactionDidChange`.
+struct ReactionChangesPayload: Decodable {
+    var changes: [MessageReactionEvent]
+}

@@ -1,0 +1,17 @@
+import IMCore
+import Testing
+
+@Suite("Event.conversationIds")
+struct EventConversationTests {
+    @Test("collects the conversation of messages, of the event itself and of its recalls and changes")
+    func conversationIds() throws {
+        let message = Message(msgId: "m1", conversationId: "bob", from: "bob", to: "alice", chatType: .chat, body: .text(TextBody(content: "x")))
+        let messageJSON = try WireJSON.decode(JSONValue.self, from: WireJSON.encode(message))
+        #expect(Event(type: EventType.messagesRead, time: 0, payload: ["messages": .array([messageJSON])]).conversationIds == ["bob"])
+        #expect(Event(type: EventType.messageContentChanged, time: 0, payload: ["message": messageJSON]).conversationIds == ["bob"])
+        #expect(Event(type: EventType.messagePinChanged, time: 0, payload: ["conversationId": .string("carol")]).conversationIds == ["carol"])
+        let recalls: JSONValue = .array([.object(["conversationId": .string("dave")])])
+        #expect(Event(type: EventType.messagesRecalledInfo, time: 0, payload: ["recalls": recalls]).conversationIds == ["dave"])
+        #expect(Event(type: EventType.connected, time: 0).conversationIds.isEmpty)
+    }
+}
