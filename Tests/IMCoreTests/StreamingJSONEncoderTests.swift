@@ -20,7 +20,7 @@ struct StreamingJSONEncoderTests {
             serverTime: 1_700_000_000_123, localTime: 5
         )
         full.pinInfo = PinInfo(pinTime: 9, operatorId: "bob")
-        full.reactionList = [.object(["reaction": .string("👍"), "userCount": .int(2)])]
+        full.reactionList = [MessageReaction(reaction: "👍", userCount: 2, isAddedBySelf: true, userList: ["alice", "bob"])]
         let bodies: [MessageBody] = [
             .location(LocationBody(latitude: -90, longitude: 180.5, address: "a", buildingName: nil)),
             .custom(CustomBody(event: "poke", params: ["b": "2", "a": "1"])),

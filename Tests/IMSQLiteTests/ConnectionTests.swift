@@ -81,4 +81,20 @@ struct ConnectionTests {
         #expect(try reader.query("SELECT v FROM t").map { $0.int(0) } == [1])
         #expect(try writer.first("PRAGMA journal_mode")?.string(0) == "wal")
     }
+
+    @Test("a kept WAL survives close and stays short: it is checkpointed once it holds the given number of pages")
+    func keptWriteAheadLog() throws {
+        let path = temporaryPath()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        do {
+            let connection = try Connection(path: path, synchronous: .normal)
+            try connection.keepWriteAheadLogOnClose(checkpointPages: 8)
+            try connection.execute("CREATE TABLE t (v TEXT)")
+            for _ in 0..<50 { try connection.query("INSERT INTO t VALUES (?)", String(repeating: "x", count: 3_000)) }
+            let framesInLog = try #require(try connection.first("PRAGMA wal_checkpoint(PASSIVE)")).int(1)
+            #expect(framesInLog <= 8 + 2, "the WAL kept \(framesInLog) frames")
+        }
+        #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+        #expect(try Connection(path: path).first("SELECT COUNT(*) FROM t")?.int(0) == 50)
+    }
 }

@@ -16,7 +16,7 @@ final class LocalStore {
     init(path: String) throws(ChatError) {
         do {
             connection = try Connection(path: path, synchronous: .normal, busyTimeoutMilliseconds: 5_000)
-            connection.keepWriteAheadLogOnClose()
+            try connection.keepWriteAheadLogOnClose()
             try Migrator(Self.migrations).migrate(connection)
         } catch {
             throw Self.chatError(error)
