@@ -23,6 +23,7 @@ enum MessageBuilder {
     }
 
     private static func body(_ invocation: Invocation, _ context: Context) throws -> MessageBody {
+        if let attachment = try attachmentBody(invocation) { return attachment }
         let kind = invocation.value("type") ?? "text"
         switch kind {
         case "text":

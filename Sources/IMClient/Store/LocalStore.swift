@@ -10,7 +10,7 @@ import Foundation
 /// the event cursor. WAL with a busy timeout, so several `imctl` processes can use one profile at once.
 /// Not Sendable: wraps one ``IMSQLite/Connection``.
 final class LocalStore {
-    private let connection: Connection
+    let connection: Connection
 
     /// Opens (creating and migrating when needed) the store at `path`.
     init(path: String) throws(ChatError) {
@@ -114,7 +114,7 @@ final class LocalStore {
         do { try connection.transaction(body) } catch { throw Self.chatError(error) }
     }
 
-    private func read<T>(_ body: () throws -> T) throws(ChatError) -> T {
+    func read<T>(_ body: () throws -> T) throws(ChatError) -> T {
         do { return try body() } catch { throw Self.chatError(error) }
     }
 
@@ -129,7 +129,7 @@ final class LocalStore {
             lastReceivedMessage: try row["lastReceivedMessage"].optionalText.map { try decode(Message.self, $0) })
     }
 
-    private static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
         try WireJSON.decode(type, from: Data(text.utf8))
     }
 

@@ -7,7 +7,7 @@ struct RouteTable {
     /// Answers one request; errors become error responses in ``register(on:logger:)``.
     typealias Handler = @Sendable (Request, BasicRequestContext) async throws -> Response
 
-    let entries: [(route: Route, handler: Handler)]
+    private(set) var entries: [(route: Route, handler: Handler)]
 
     init(state: ServerState) {
         let auth = AuthController(state: state)
@@ -43,6 +43,11 @@ struct RouteTable {
             (.adminIssueToken, admin.issueToken),
             (.adminRevokeTokens, admin.revokeTokens),
             (.adminForceLogout, admin.forceLogout),
+        ]
+        let files = FilesController(state: state)
+        entries += [
+            (.uploadFile, files.upload),
+            (.downloadFile, files.download),
         ]
     }
 
