@@ -92,6 +92,21 @@ struct AttachmentTests {
         #expect(try errorCode(forbidden) == 403)
         try local.query("UPDATE messages SET json = replace(json, 'wrong', ?) WHERE msgId = ?", secret, msgId)
 
+        // Without a Content-Length (chunked) the server counts the bytes and stops at the limit.
+        let credentialsDirectory = world.directory.sub("home-alice/config/imctl/credentials")
+        let credentialsFile = try #require(try FileManager.default.contentsOfDirectory(atPath: credentialsDirectory).first)
+        let credentials = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: credentialsDirectory + "/" + credentialsFile))) as? [String: Any])
+        let chunked = try runProcess(
+            "/usr/bin/curl",
+            [
+                "-sS", "-X", "POST", "-T", big, "-H", "Transfer-Encoding: chunked", "-H", "X-IM-App: \(world.appKey)",
+                "-H", "Authorization: Bearer \(credentials["token"] as? String ?? "")",
+                "-H", "X-IM-Resource: \(credentials["resource"] as? String ?? "")", "-w", "\n%{http_code}", world.server.url + "/v1/files",
+            ], environment: [:])
+        #expect(chunked.stdout.hasSuffix("\n413"), "\(chunked.stdout) \(chunked.stderr)")
+        #expect(chunked.stdout.contains("\"code\":405"))
+
         let server = try Connection(path: world.server.dataDirectory + "/server.sqlite")
         try server.query("UPDATE files SET uploaded_at = uploaded_at - 86400000")
         let expired = try await bob.run("msg", "download", msgId, "--out", world.directory.sub("y"))

@@ -32,7 +32,8 @@ struct FileStore: Sendable {
             try await fileIO.writeFile(contents: body.map { try meter.take($0) }, path: temporary, context: context)
         } catch {
             unlink(temporary)
-            if let chatError = error as? ChatError { throw chatError }
+            // The file system layer may wrap the meter's error, so ask the meter.
+            if meter.count > meter.limit { throw UploadMeter.tooLarge(limit: meter.limit) }
             throw ChatError(.fileUploadFailed, "the upload was interrupted or could not be stored")
         }
         return try commit(temporary, sha256: meter.digest)
