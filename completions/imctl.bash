@@ -22,6 +22,7 @@ _imctl() {
             "imctl msg send") path="imctl msg send" ;;
             "imctl msg history") path="imctl msg history" ;;
             "imctl msg download") path="imctl msg download" ;;
+            "imctl msg combined") path="imctl msg combined" ;;
             "imctl conv") path="imctl conv" ;;
             "imctl conv list") path="imctl conv list" ;;
             "imctl conv fetch") path="imctl conv fetch" ;;
@@ -104,6 +105,8 @@ _imctl() {
         "imctl msg download:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
         "imctl msg download:--output"|"imctl msg download:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
         "imctl msg download:--out") COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        "imctl msg combined:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
+        "imctl msg combined:--output"|"imctl msg combined:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
         "imctl conv:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
         "imctl conv:--output"|"imctl conv:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
         "imctl conv list:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
@@ -211,10 +214,11 @@ _imctl() {
         "imctl devices") COMPREPLY=($(compgen -W "list kick --server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --password-stdin --password-file --token-stdin --token-file" -- "$cur")) ;;
         "imctl devices list") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --password-stdin --password-file --token-stdin --token-file" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
         "imctl devices kick") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --password-stdin --password-file --token-stdin --token-file --all" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
-        "imctl msg") COMPREPLY=($(compgen -W "send history download --server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
-        "imctl msg send") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --type --action --event --param --lat --lon --address --attr --msg-id --wait-reply --image --voice --video --file --display-name --duration --width --height --thumbnail" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
+        "imctl msg") COMPREPLY=($(compgen -W "send history download combined --server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
+        "imctl msg send") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --type --action --event --param --lat --lon --address --attr --msg-id --wait-reply --image --voice --video --file --display-name --duration --width --height --thumbnail --combine --title --summary --compatible-text" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
         "imctl msg history") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --direction --limit --from --types --start-ts --end-ts" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete conversations -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
         "imctl msg download") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --out --thumbnail" -- "$cur")) ;;
+        "imctl msg combined") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
         "imctl conv") COMPREPLY=($(compgen -W "list fetch --server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
         "imctl conv list") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
         "imctl conv fetch") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --pinned --mark" -- "$cur")) ;;

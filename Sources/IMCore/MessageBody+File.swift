@@ -7,6 +7,12 @@ extension MessageBody {
         }
     }
 
+    /// The uploads a body names: an attachment and its thumbnail, or the file of a combined message.
+    public var remotePaths: [String] {
+        if case .combine(let combine) = self { return combine.remotePath.map { [$0] } ?? [] }
+        return [fileBody?.remotePath, fileBody?.thumbnailRemotePath].compactMap { $0 }
+    }
+
     /// The same type of body with other attachment fields; other types are returned unchanged.
     public func replacingFileBody(_ body: FileBody) -> MessageBody {
         switch self {

@@ -50,6 +50,30 @@ struct AttachmentTests {
         #expect(decoded.width == 200 && decoded.height == 150)
     }
 
+    @Test("msg send --combine forwards stored messages; the recipient reads them with msg combined")
+    func combine() async throws {
+        let world = try await World()
+        let shells = try await world.loggedIn("alice", "bob", "carol")
+        let (alice, carol) = (shells[0], shells[2])
+        var ids: [String] = []
+        for text in ["first", "second"] {
+            let sent = try #require(try await alice.run("msg", "send", "bob", text).json() as? [String: Any])
+            ids.append(try #require((sent["message"] as? [String: Any])?["msgId"] as? String))
+        }
+        let forwarded = try await alice.run("msg", "send", "carol", "--combine", ids.joined(separator: ","), "--title", "chat with bob")
+        #expect(forwarded.exitCode == 0, "\(forwarded.stderr)")
+        let message = try #require((try forwarded.json() as? [String: Any])?["message"] as? [String: Any])
+        #expect((message["body"] as? [String: Any])?["type"] as? String == "combine")
+        #expect(try await carol.run("msg", "history", "alice").exitCode == 0)
+        let shown = try await carol.run("msg", "combined", try #require(message["msgId"] as? String))
+        #expect(shown.exitCode == 0, "\(shown.stderr)")
+        let messages = try #require(try shown.json() as? [[String: Any]])
+        #expect(messages.map { $0["msgId"] as? String } == ids)
+        #expect(messages.map { ($0["body"] as? [String: Any])?["content"] as? String } == ["first", "second"])
+        let unknown = try await alice.run("msg", "send", "carol", "--combine", "nosuchmessage")
+        #expect(try errorCode(unknown) == 500)
+    }
+
     @Test("a partial .part download resumes with Range: the bytes already there are kept, the rest appended")
     func resume() async throws {
         let world = try await World()

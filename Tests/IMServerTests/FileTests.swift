@@ -104,6 +104,30 @@ struct FileTests {
         }
     }
 
+    @Test("combine: 1–300 valid message IDs (else 110) and a file uploaded by the sender (else 400); localPath dropped")
+    func combine() async throws {
+        try await TestServer.withApp { server in
+            let alice = try await server.login("alice")
+            let bob = try await server.login("bob")
+            let bobs = try server.decode(UploadedFile.self, try await bob.upload(Array("[]".utf8)))
+            let mine = try server.decode(UploadedFile.self, try await alice.upload(Array("[]".utf8)))
+            func combined(_ ids: [String], _ upload: UploadedFile) -> MessageBody {
+                var body = CombineBody(messageIdList: ids, title: "t")
+                (body.remotePath, body.secret, body.localPath) = (upload.remotePath, upload.secret, "/tmp/x")
+                return .combine(body)
+            }
+            func code(_ body: MessageBody) async throws -> Int { try server.errorCode(try await alice.send(to: "bob", body: body)) }
+            #expect(try await code(combined([], mine)) == 110)
+            #expect(try await code(combined(Array(repeating: "m", count: 301), mine)) == 110)
+            #expect(try await code(combined(["bad id"], mine)) == 110)
+            #expect(try await code(combined(["m1"], bobs)) == 400)
+            #expect(try await code(.combine(CombineBody(messageIdList: ["m1"]))) == 400)
+            let sent = try server.decode(SendMessageResponse.self, try await alice.send(to: "bob", body: combined(["m1", "m2"], mine)))
+            guard case .combine(let body) = sent.message.body else { Issue.record("not a combine body"); return }
+            #expect(body.messageIdList == ["m1", "m2"] && body.remotePath == mine.remotePath && body.localPath == nil)
+        }
+    }
+
     @Test("an image gets its pixel size and a smaller JPEG thumbnail the recipient downloads with thumbnailSecret")
     func thumbnail() async throws {
         try await TestServer.withApp { server in

@@ -28,6 +28,18 @@ extension MessageBuilder {
         }
     }
 
+    /// The combined body `--combine ID,ID…` asks for, nil without it; its messages come from the local store.
+    static func combineBody(_ invocation: Invocation) throws(UsageError) -> MessageBody? {
+        guard let list = invocation.value("combine") else { return nil }
+        guard invocation.value("type") == nil, attachmentOptions.allSatisfy({ invocation.value($0.option) == nil }) else {
+            throw .other("--combine takes no --type, --image, --voice, --video or --file")
+        }
+        let ids = list.split(separator: ",").map { String($0) }
+        return .combine(CombineBody(
+            messageIdList: ids, title: invocation.value("title"), summary: invocation.value("summary"),
+            compatibleText: invocation.value("compatible-text")))
+    }
+
     private static func count(_ invocation: Invocation, _ name: String) throws(UsageError) -> Int? {
         guard let text = invocation.value(name) else { return nil }
         guard let value = Int(text), value >= 0 else { throw .invalidValue(option: "--\(name)", value: text, reason: "expected a whole number ≥ 0") }
@@ -47,5 +59,9 @@ extension Option {
         Option(long: "width", value: "PIXELS", help: "Width of a video (images: measured by the server)."),
         Option(long: "height", value: "PIXELS", help: "Height of a video (images: measured by the server)."),
         Option(long: "thumbnail", value: "PATH", help: "Upload this as the thumbnail of an image or video.", completion: .file),
+        Option(long: "combine", value: "ID,ID", help: "Send these stored messages combined into one (forward)."),
+        Option(long: "title", value: "TEXT", help: "Title of a combined message."),
+        Option(long: "summary", value: "TEXT", help: "Summary of a combined message."),
+        Option(long: "compatible-text", value: "TEXT", help: "Fallback text of a combined message."),
     ]
 }

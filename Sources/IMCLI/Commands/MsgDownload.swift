@@ -32,11 +32,7 @@ extension Command {
             let msgId = invocation.argument("msgid")!
             let thumbnail = invocation.flag("thumbnail")
             let manager = try context.loggedInClient(invocation).chatManager
-            guard let message = try manager.storedMessage(withId: msgId) else {
-                throw CLIError(
-                    code: .messageInvalid, message: "message '\(msgId)' is not in the local store",
-                    hint: "Receive it with 'imctl events' or fetch it with 'imctl msg history'")
-            }
+            guard let message = try manager.storedMessage(withId: msgId) else { throw Command.notStored(msgId) }
             let name = message.body.fileBody?.displayName.split(separator: "/").last.map(String.init) ?? msgId
             let path = invocation.value("out") ?? (thumbnail ? "thumb-" + name : name)
             let bar = ProgressBar.make("download", io: context.io)

@@ -33,9 +33,11 @@ extension ChatManager {
     }
 
     /// Uploads what a file body still has only locally — `localPath` without `remotePath`, and a client-made
-    /// thumbnail (`thumbnailLocalPath` without `thumbnailRemotePath`) — and fills in the remote fields.
+    /// thumbnail (`thumbnailLocalPath` without `thumbnailRemotePath`) — and fills in the remote fields. A combined
+    /// body without `remotePath` uploads its messages from the local store.
     func uploadingAttachments(_ message: Message, progress: TransferProgress?) async throws(ChatError) -> Message {
         var message = message
+        if case .combine(let combine) = message.body { message.body = .combine(try await uploadingCombined(combine)) }
         guard var body = message.body.fileBody else { return message }
         if body.remotePath == nil, let localPath = body.localPath {
             let upload = try await uploadAttachment(localPath: localPath, progress: progress)

@@ -11,6 +11,10 @@ struct AttachmentResolver {
         var message = message
         if let body = message.body.fileBody {
             message.body = message.body.replacingFileBody(try await resolved(body, sender: message.from, isImage: message.body.type == .image))
+        } else if case .combine(var combine) = message.body {
+            _ = try await liveUpload(combine.remotePath, secret: combine.secret, sender: message.from)
+            combine.localPath = nil
+            message.body = .combine(combine)
         }
         return message
     }

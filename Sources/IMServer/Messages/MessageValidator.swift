@@ -74,6 +74,11 @@ enum MessageValidator {
             if cmd.action.hasPrefix("im_") { throw ChatError(.invalidParam, "cmd actions starting im_ are reserved") }
         case .image(let file), .voice(let file), .video(let file), .file(let file):
             try validateFileBody(file)
+        case .combine(let combine):
+            guard (1...CombineBody.maxMessages).contains(combine.messageIdList.count) else {
+                throw ChatError(.invalidParam, "a combined message carries 1 to \(CombineBody.maxMessages) messages")
+            }
+            for msgId in combine.messageIdList { try Validation.msgId(msgId) }
         }
     }
 

@@ -26,8 +26,7 @@ extension WriteContext {
     /// are marked expired, in the caller's transaction. Returns the content hashes nobody refers to any more;
     /// pass them to ``FileStore/removeContent(_:)`` after the write commits.
     func releaseAttachments(of message: Message) throws -> [String] {
-        guard let body = message.body.fileBody else { return [] }
-        return try [body.remotePath, body.thumbnailRemotePath].compactMap { $0 }.compactMap { id in
+        try message.body.remotePaths.compactMap { id in
             guard try connection.upload(id, app: nil)?.owner == message.from else { return nil }
             return try connection.expireUpload(id)
         }
