@@ -30,6 +30,9 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        // libgd for server-made thumbnails: headers only. The shim dlopens libgd.so.3 on first use, so the module
+        // links nothing (no pkgConfig, whose `-lgd` would make libgd a NEEDED library of the one imctl binary).
+        .systemLibrary(name: "CIMGD", providers: [.apt(["libgd-dev"])]),
         .target(name: "IMCore", swiftSettings: swiftSettings),
         .target(name: "IMSQLite", dependencies: ["CIMSQLite"], swiftSettings: swiftSettings),
         .target(
@@ -43,6 +46,7 @@ let package = Package(
             dependencies: [
                 "IMCore",
                 "IMSQLite",
+                "CIMGD",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),

@@ -20,6 +20,8 @@ _imctl() {
             "imctl devices kick") path="imctl devices kick" ;;
             "imctl msg") path="imctl msg" ;;
             "imctl msg send") path="imctl msg send" ;;
+            "imctl msg download") path="imctl msg download" ;;
+            "imctl msg combined") path="imctl msg combined" ;;
             "imctl msg history") path="imctl msg history" ;;
             "imctl msg ack") path="imctl msg ack" ;;
             "imctl msg recall") path="imctl msg recall" ;;
@@ -103,6 +105,16 @@ _imctl() {
         "imctl msg send:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
         "imctl msg send:--output"|"imctl msg send:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
         "imctl msg send:--type") COMPREPLY=($(compgen -W "text cmd custom location" -- "$cur")); return ;;
+        "imctl msg send:--image") COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        "imctl msg send:--voice") COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        "imctl msg send:--video") COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        "imctl msg send:--file") COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        "imctl msg send:--thumbnail") COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        "imctl msg download:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
+        "imctl msg download:--output"|"imctl msg download:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
+        "imctl msg download:--out") COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        "imctl msg combined:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
+        "imctl msg combined:--output"|"imctl msg combined:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
         "imctl msg history:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
         "imctl msg history:--output"|"imctl msg history:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
         "imctl msg history:--direction") COMPREPLY=($(compgen -W "up down" -- "$cur")); return ;;
@@ -239,8 +251,10 @@ _imctl() {
         "imctl devices") COMPREPLY=($(compgen -W "list kick --server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --password-stdin --password-file --token-stdin --token-file" -- "$cur")) ;;
         "imctl devices list") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --password-stdin --password-file --token-stdin --token-file" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
         "imctl devices kick") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --password-stdin --password-file --token-stdin --token-file --all" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
-        "imctl msg") COMPREPLY=($(compgen -W "send history ack recall edit react unreact reactions pin unpin pins report --server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
-        "imctl msg send") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --type --action --event --param --lat --lon --address --attr --msg-id --wait-reply" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
+        "imctl msg") COMPREPLY=($(compgen -W "send download combined history ack recall edit react unreact reactions pin unpin pins report --server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
+        "imctl msg send") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --type --action --event --param --lat --lon --address --attr --msg-id --wait-reply --image --voice --video --file --display-name --duration --width --height --thumbnail --combine --title --summary --compatible-text" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
+        "imctl msg download") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --out --thumbnail" -- "$cur")) ;;
+        "imctl msg combined") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
         "imctl msg history") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --direction --limit --from --types --start-ts --end-ts" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete conversations -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
         "imctl msg ack") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
         "imctl msg recall") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --ext" -- "$cur")) ;;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages imctl needs to build, test and run its demo. Idempotent; needs root (or sudo).
 set -euo pipefail
-packages=(libsqlite3-dev libcurl4-openssl-dev pkg-config curl jq binutils)
+packages=(libsqlite3-dev libcurl4-openssl-dev libgd-dev pkg-config curl jq binutils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -14,6 +14,7 @@ struct IMClientError: Error, Sendable, Hashable, CustomStringConvertible {
         case http(status: Int, body: [UInt8])
         case decoding(String)
         case cancelled
+        case local(ChatError)
     }
 
     private let kind: Kind
@@ -30,6 +31,9 @@ struct IMClientError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The calling task was cancelled.
     static let cancelled = IMClientError(kind: .cancelled)
 
+    /// A failure on this machine before or after the transfer (a local file that cannot be opened).
+    static func local(_ error: ChatError) -> IMClientError { IMClientError(kind: .local(error)) }
+
     /// The libcurl code of a transport error, nil otherwise.
     var curlCode: Int? {
         if case .transport(let code, _) = kind { return code }
@@ -42,6 +46,7 @@ struct IMClientError: Error, Sendable, Hashable, CustomStringConvertible {
         case .http(let status, let body): "HTTP \(status): \(String(decoding: body.prefix(200), as: UTF8.self))"
         case .decoding(let message): "cannot decode the server's answer: \(message)"
         case .cancelled: "cancelled"
+        case .local(let error): error.description
         }
     }
 
@@ -52,6 +57,7 @@ struct IMClientError: Error, Sendable, Hashable, CustomStringConvertible {
         case .http(let status, let body): Self.httpError(status: status, body: body)
         case .decoding(let message): ChatError(.serverUnknownError, "cannot decode the server's answer: \(message)")
         case .cancelled: ChatError(.generalError, "the request was cancelled")
+        case .local(let error): error
         }
     }
 

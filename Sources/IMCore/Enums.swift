@@ -27,5 +27,5 @@ public enum MessageStatus: String, Sendable, Hashable, Codable {
 
 /// Type of a message body.
 public enum BodyType: String, Sendable, Hashable, Codable, CaseIterable {
-    case text, image, voice, video, file, location, custom, cmd
+    case text, image, voice, video, file, location, custom, cmd, combine
 }

@@ -34,6 +34,7 @@ extension TextBody: EditRecordingBody {}
 extension FileBody: EditRecordingBody {}
 extension LocationBody: EditRecordingBody {}
 extension CustomBody: EditRecordingBody {}
+extension CombineBody: EditRecordingBody {}
 
 extension MessageBody {
     /// The body's edit record; `cmd` bodies are never stored, so never edited.
@@ -44,6 +45,7 @@ extension MessageBody {
             case .image(let body), .voice(let body), .video(let body), .file(let body): body.editInfo
             case .location(let body): body.editInfo
             case .custom(let body): body.editInfo
+            case .combine(let body): body.editInfo
             case .cmd: MessageEditInfo()
             }
         }
@@ -56,6 +58,7 @@ extension MessageBody {
             case .file(var body): body.editInfo = newValue; self = .file(body)
             case .location(var body): body.editInfo = newValue; self = .location(body)
             case .custom(var body): body.editInfo = newValue; self = .custom(body)
+            case .combine(var body): body.editInfo = newValue; self = .combine(body)
             case .cmd: break
             }
         }

@@ -8,6 +8,7 @@ public enum MessageBody: Sendable, Hashable, Codable {
     case location(LocationBody)
     case custom(CustomBody)
     case cmd(CmdBody)
+    case combine(CombineBody)
 
     /// The body's type.
     public var type: BodyType {
@@ -20,6 +21,7 @@ public enum MessageBody: Sendable, Hashable, Codable {
         case .location: .location
         case .custom: .custom
         case .cmd: .cmd
+        case .combine: .combine
         }
     }
 
@@ -42,6 +44,7 @@ public enum MessageBody: Sendable, Hashable, Codable {
         case .location: self = .location(try LocationBody(from: decoder))
         case .custom: self = .custom(try CustomBody(from: decoder))
         case .cmd: self = .cmd(try CmdBody(from: decoder))
+        case .combine: self = .combine(try CombineBody(from: decoder))
         }
     }
 
@@ -54,6 +57,7 @@ public enum MessageBody: Sendable, Hashable, Codable {
         case .location(let body): try body.encode(to: encoder)
         case .custom(let body): try body.encode(to: encoder)
         case .cmd(let body): try body.encode(to: encoder)
+        case .combine(let body): try body.encode(to: encoder)
         }
     }
 }

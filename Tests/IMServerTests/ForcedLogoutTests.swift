@@ -153,4 +153,16 @@ struct ForcedLogoutTests {
             #expect(try server.errorCode(try await session.poll()) == 108)
         }
     }
+
+    @Test("a session offline when its token expired gets onTokenDidExpire (no 109) on its next poll; then 108")
+    func tokenExpiredWhileOffline() async throws {
+        try await TestServer.withApp(users: ["alice"]) { server in
+            let token = try await server.adminToken("alice", ttl: 1)
+            let session = try await server.login("alice", token: token.token)
+            try await Task.sleep(for: .milliseconds(1_500))
+            let events = try await session.events(wait: 5).events
+            #expect(events.map(\.type) == [EventType.tokenDidExpire])
+            #expect(try server.errorCode(try await session.poll()) == 108)
+        }
+    }
 }

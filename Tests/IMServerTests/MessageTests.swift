@@ -57,7 +57,7 @@ struct MessageTests {
             #expect(try await code(.custom(CustomBody(event: "bad event!"))) == 110)
             #expect(try await code(.cmd(CmdBody(action: "im_reserved"))) == 110)
             #expect(try await code(.location(LocationBody(latitude: 91, longitude: 0))) == 110)
-            #expect(try await code(.file(FileBody(displayName: "a.txt"))) == 400)
+            #expect(try await code(.file(FileBody(displayName: "a.txt"))) == 400)  // no upload named
             #expect(try await code(text, to: "nobody") == 204)
             var forged = Message(msgId: "", conversationId: "", from: "bob", to: "bob", chatType: .chat, body: text)
             forged.attributes = ["im_at_list": .string("all"), "custom": .double(1.5)]

@@ -49,7 +49,7 @@ struct TestServer {
         try await app.test(setup) { client in
             let execute: Executor = { uri, method, headers, body in
                 let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
-                return Reply(status: response.status, body: response.body)
+                return Reply(status: response.status, body: response.body, headers: response.headers)
             }
             try await body(TestServer(execute: execute, port: client.port, dataDirectory: directory, operatorCredentials: credentials))
         }
@@ -93,7 +93,7 @@ struct TestServer {
     static func live(client: TestClient, port: Int?, dataDirectory: String, operatorCredentials: OperatorCredentials) -> TestServer {
         let execute: Executor = { uri, method, headers, body in
             let response = try await client.execute(TestClient.Request(uri, method: method, headers: headers, body: body))
-            return Reply(status: response.status, body: response.body ?? ByteBuffer())
+            return Reply(status: response.status, body: response.body ?? ByteBuffer(), headers: response.headers)
         }
         return TestServer(execute: execute, port: port, dataDirectory: dataDirectory, operatorCredentials: operatorCredentials)
     }
@@ -256,4 +256,5 @@ extension Event {
 struct Reply: Sendable {
     var status: HTTPResponse.Status
     var body: ByteBuffer
+    var headers: HTTPFields = [:]
 }

@@ -19,6 +19,8 @@ enum MessageBuilder {
     }
 
     private static func body(_ invocation: Invocation, _ context: Context) throws -> MessageBody {
+        if let attachment = try attachmentBody(invocation) { return attachment }
+        if let combined = try combineBody(invocation) { return combined }
         let kind = invocation.value("type") ?? "text"
         switch kind {
         case "text":

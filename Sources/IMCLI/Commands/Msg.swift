@@ -4,10 +4,10 @@ extension Command {
     /// `imctl msg`.
     static let msg = Command(
         name: "msg",
-        summary: "Send, read, recall, edit, react to, pin and report messages.",
+        summary: "Send, download, recall, edit, react to, pin and report messages.",
         subcommands: [
-            .msgSend, .msgHistory, .msgAck, .msgRecall, .msgEdit, .msgReact, .msgUnreact, .msgReactions, .msgPin, .msgUnpin,
-            .msgPins, .msgReport,
+            .msgSend, .msgDownload, .msgCombined, .msgHistory, .msgAck, .msgRecall, .msgEdit, .msgReact, .msgUnreact,
+            .msgReactions, .msgPin, .msgUnpin, .msgPins, .msgReport,
         ]
     )
 }

@@ -36,11 +36,12 @@ extension Command {
             Option(long: "msg-id", value: "ID", help: "Message id (idempotency key) instead of a random one.",
                 aliases: ["idempotency-key"]),
             Option(long: "wait-reply", value: "DURATION", help: "Then wait this long for the next message from the peer."),
-        ],
+        ] + Option.attachmentOptions,
         examples: [
             Example("imctl msg send bob 'hello'", "Send a text to bob."),
             Example("echo hi | imctl msg send group:1234 -", "Send standard input to a group."),
             Example("imctl msg send bob --type cmd --action typing", "Send a command message."),
+            Example("imctl msg send bob --image photo.jpg", "Upload a photo and send it as an image message."),
         ],
         run: { invocation, context in
             let message = try MessageBuilder.build(invocation, context)
@@ -48,7 +49,9 @@ extension Command {
                 try DurationParser.require(text, option: "--wait-reply")
             }
             let client = try context.loggedInClient(invocation)
-            let sent = try await client.chatManager.sendMessage(message)
+            let bar = ProgressBar.make("upload", io: context.io)
+            let sent = try await client.chatManager.sendMessage(message, progress: bar?.callback)
+            bar?.finish()
             guard let waitReply else {
                 return try context.print(sent, shape: Shapes.sent)
             }

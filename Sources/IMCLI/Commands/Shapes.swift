@@ -19,6 +19,8 @@ enum Shapes {
         id: "msgId", columns: ["msgId", "conversationId", "from", "to", "chatType", "body.type", "body.content", "serverTime"])
     /// `{"message":…,"cursor":…}` of msg send.
     static let sent = Shape(id: "message.msgId", columns: ["message.msgId", "message.to", "message.serverTime", "cursor"])
+    /// `DownloadResult` of msg download.
+    static let download = Shape(id: "path", columns: ["msgId", "path", "thumbnail"])
     /// Server conversations.
     static let serverConversation = Shape(
         id: "conversationId", columns: ["conversationId", "type", "unreadCount", "isPinned", "latestMessage.serverTime"])

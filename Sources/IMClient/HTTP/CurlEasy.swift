@@ -26,12 +26,15 @@ final class CurlEasy {
 
     /// Runs one request to completion on the calling thread. `cancel` aborts it from another thread within
     /// about a second (libcurl calls the progress callback about once a second while idle).
-    func perform(_ request: HTTPRequest, cancel: CancelFlag) -> Result<HTTPResponse, IMClientError> {
+    /// With `files`, the request body streams from a file and a 2xx response body into one (see ``FileStreams``).
+    func perform(_ request: HTTPRequest, cancel: CancelFlag, files: FileStreams? = nil) -> Result<HTTPResponse, IMClientError> {
         if cancel.isCancelled { return .failure(.cancelled) }
+        let opened: OpenedFileStreams?
+        do { opened = try files.map { (streams) throws(IMClientError) in try OpenedFileStreams(streams) } } catch { return .failure(error) }
         // curl_easy_reset keeps live connections, so keep-alive survives it.
         // - SeeAlso: https://curl.se/libcurl/c/curl_easy_reset.html
         curl_easy_reset(handle)
-        let context = TransferContext(cancel: cancel)
+        let context = TransferContext(cancel: cancel, files: opened, handle: handle)
         let unmanaged = Unmanaged.passRetained(context)
         defer { unmanaged.release() }
         var headerList: UnsafeMutablePointer<curl_slist>?
@@ -42,7 +45,7 @@ final class CurlEasy {
         headerList = curl_slist_append(headerList, "Expect:")
         defer { curl_slist_free_all(headerList) }
 
-        configure(request, context: unmanaged.toOpaque(), headers: headerList)
+        configure(request, context: unmanaged.toOpaque(), headers: headerList, files: opened)
         let code = curl_easy_perform(handle)
         if code == CURLE_ABORTED_BY_CALLBACK, cancel.isCancelled { return .failure(.cancelled) }
         guard code == CURLE_OK else {
@@ -54,7 +57,9 @@ final class CurlEasy {
         return .success(HTTPResponse(status: status, headers: context.headers, body: context.body))
     }
 
-    private func configure(_ request: HTTPRequest, context: UnsafeMutableRawPointer, headers: UnsafeMutablePointer<curl_slist>?) {
+    private func configure(
+        _ request: HTTPRequest, context: UnsafeMutableRawPointer, headers: UnsafeMutablePointer<curl_slist>?, files: OpenedFileStreams?
+    ) {
         imcurl_setopt_string(handle, CURLOPT_URL, request.url)
         imcurl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
         imcurl_setopt_long(handle, CURLOPT_TCP_KEEPALIVE, 1)
@@ -67,8 +72,17 @@ final class CurlEasy {
         } else {
             imcurl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.method)
         }
-        // A POST, PUT or PATCH without a body still says `Content-Length: 0`.
-        if let body = request.body ?? (["POST", "PUT", "PATCH"].contains(request.method) ? Data() : nil) {
+        if let upload = files?.upload {
+            imcurl_setopt_long(handle, CURLOPT_POST, 1)
+            imcurl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(upload.size))
+            imcurl_setopt_pointer(handle, CURLOPT_READDATA, context)
+            imcurl_setopt_read_function(handle) { pointer, size, count, userdata in
+                let context = Unmanaged<TransferContext>.fromOpaque(userdata!).takeUnretainedValue()
+                guard let pointer, let file = context.files?.upload?.file else { return 0 }
+                return fread(pointer, 1, size * count, file)
+            }
+        } else if let body = request.body ?? (["POST", "PUT", "PATCH"].contains(request.method) ? Data() : nil) {
+            // A POST, PUT or PATCH without a body still says `Content-Length: 0`.
             imcurl_setopt_off_t(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
             // COPYPOSTFIELDS copies the bytes, so they need not outlive this call.
             body.withUnsafeBytes { bytes in
@@ -83,7 +97,9 @@ final class CurlEasy {
         imcurl_setopt_write_function(handle) { pointer, size, count, userdata in
             let context = Unmanaged<TransferContext>.fromOpaque(userdata!).takeUnretainedValue()
             let length = size * count
-            if let pointer { context.body.append(UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: length) }
+            guard let pointer else { return length }
+            if let sink = context.successSink() { return fwrite(pointer, 1, length, sink) }
+            context.body.append(UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: length)
             return length
         }
         imcurl_setopt_pointer(handle, CURLOPT_HEADERDATA, context)
@@ -98,8 +114,15 @@ final class CurlEasy {
         }
         imcurl_setopt_long(handle, CURLOPT_NOPROGRESS, 0)
         imcurl_setopt_pointer(handle, CURLOPT_XFERINFODATA, context)
-        imcurl_setopt_xferinfo_function(handle) { userdata, _, _, _, _ in
+        imcurl_setopt_xferinfo_function(handle) { userdata, downloadTotal, downloaded, uploadTotal, uploaded in
             let context = Unmanaged<TransferContext>.fromOpaque(userdata!).takeUnretainedValue()
+            if let files = context.files, let progress = files.progress {
+                if files.upload != nil {
+                    progress(Int64(uploaded), Int64(uploadTotal))
+                } else {
+                    progress(files.resumedBytes + Int64(downloaded), downloadTotal > 0 ? files.resumedBytes + Int64(downloadTotal) : 0)
+                }
+            }
             return context.cancel.isCancelled ? 1 : 0
         }
     }
@@ -111,10 +134,30 @@ extension CurlEasy: Sendable {}
 /// What the C callbacks of one transfer write into; reached through `Unmanaged` userdata.
 private final class TransferContext {
     let cancel: CancelFlag
+    let files: OpenedFileStreams?
+    private let handle: UnsafeMutableRawPointer
+    private var status: Int?
     var body = Data()
     var headers: [String: String] = [:]
 
-    init(cancel: CancelFlag) { self.cancel = cancel }
+    init(cancel: CancelFlag, files: OpenedFileStreams?, handle: UnsafeMutableRawPointer) {
+        self.cancel = cancel
+        self.files = files
+        self.handle = handle
+    }
+
+    /// The download file, when the response is a 2xx (error bodies stay in memory for decoding). A 200 to a
+    /// resumed request carries the whole file, so the partial bytes are dropped first.
+    func successSink() -> UnsafeMutablePointer<FILE>? {
+        guard let download = files?.download else { return nil }
+        if status == nil {
+            var code = 0
+            imcurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &code)
+            status = code
+            if code == 200, files?.resumedBytes ?? 0 > 0 { download.truncate() }
+        }
+        return (200..<300).contains(status ?? 0) ? download.file : nil
+    }
 
     func addHeaderLine(_ line: String) {
         if line.hasPrefix("HTTP/") {

@@ -6,22 +6,10 @@ extension Transport {
     /// blocking transfers never run on Swift's cooperative pool and sequential requests reuse one connection.
     static func curl() -> Transport {
         let pool = CurlHandlePool()
-        return Transport { request throws(IMClientError) in
-            let cancel = CancelFlag()
-            let result = await withTaskCancellationHandler {
-                await withCheckedContinuation { (continuation: CheckedContinuation<Result<HTTPResponse, IMClientError>, Never>) in
-                    let lease = pool.checkOut()
-                    lease.queue.async {
-                        let result = lease.easy.perform(request, cancel: cancel)
-                        pool.checkIn(lease)
-                        continuation.resume(returning: result)
-                    }
-                }
-            } onCancel: {
-                cancel.cancel()
-            }
-            return try result.get()
-        }
+        return Transport(
+            send: { request throws(IMClientError) in try await pool.perform(request, files: nil) },
+            stream: { request, files throws(IMClientError) in try await pool.perform(request, files: files) }
+        )
     }
 }
 
@@ -37,6 +25,24 @@ final class CurlHandlePool: Sendable {
     /// Returns a handle after its transfer finished.
     func checkIn(_ handle: PooledCurlHandle) {
         idle.withLock { $0.append(handle) }
+    }
+
+    /// Runs one transfer on a pooled handle's queue; task cancellation aborts it.
+    func perform(_ request: HTTPRequest, files: FileStreams?) async throws(IMClientError) -> HTTPResponse {
+        let cancel = CancelFlag()
+        let result = await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Result<HTTPResponse, IMClientError>, Never>) in
+                let lease = checkOut()
+                lease.queue.async {
+                    let result = lease.easy.perform(request, cancel: cancel, files: files)
+                    self.checkIn(lease)
+                    continuation.resume(returning: result)
+                }
+            }
+        } onCancel: {
+            cancel.cancel()
+        }
+        return try result.get()
     }
 }
 

@@ -7,10 +7,12 @@ public final class ChatManager: Sendable {
     init(core: ClientCore) { self.core = core }
 
     /// Sends a message. Fills what is empty: `from` (the logged-in user), `msgId` (a new time-ordered 22-character
-    /// `[A-Za-z0-9]` id, the idempotency key that makes retries safe) and `localTime`. Then stores the result in
-    /// the local store (best effort: the send succeeded even if the store cannot be written).
-    public func sendMessage(_ message: Message) async throws(ChatError) -> SendMessageResponse {
-        var message = message
+    /// `[A-Za-z0-9]` id, the idempotency key that makes retries safe) and `localTime`. A file body's `localPath`
+    /// (and `thumbnailLocalPath`) without a `remotePath` is uploaded first, streamed from disk, reporting to
+    /// `progress`. Then stores the result in the local store (best effort: the send succeeded even if the store
+    /// cannot be written).
+    public func sendMessage(_ message: Message, progress: TransferProgress? = nil) async throws(ChatError) -> SendMessageResponse {
+        var message = try await uploadingAttachments(message, progress: progress)
         if message.from.isEmpty { message.from = try core.session().userId }
         if message.msgId.isEmpty { message.msgId = MessageID.generate() } else { try Validation.msgId(message.msgId) }
         if message.localTime == 0 { message.localTime = EventChannel.now() }

@@ -129,7 +129,7 @@ final class LocalStore {
             lastReceivedMessage: try row["lastReceivedMessage"].optionalText.map { try decode(Message.self, $0) })
     }
 
-    private static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
         try WireJSON.decode(type, from: Data(text.utf8))
     }
 

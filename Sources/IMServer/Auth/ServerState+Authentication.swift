@@ -24,8 +24,9 @@ enum OperatorCaller: Sendable {
 }
 
 extension ServerState {
-    /// Authenticates a user call (§0 precedence: 201, 104, 108). An ending session (forced logout queued) is
-    /// accepted only for the event channel, which must still deliver that last event.
+    /// Authenticates a user call (§0 precedence: 201, 104, 108). The event channel (`allowEnding`) also accepts an
+    /// ending session (forced logout queued) and a session whose own token has just expired: it must still deliver
+    /// that last event (`onTokenDidExpire` "on its next poll", §1.2).
     func userCall(_ request: Request, allowEnding: Bool = false) async throws -> UserCall {
         let app = try apps.app(request.header(Header.app))
         guard let authorization = request.header("Authorization"), authorization.hasPrefix("Bearer ") else {
@@ -33,9 +34,15 @@ extension ServerState {
         }
         let tokenText = String(authorization.dropFirst("Bearer ".count))
         let resource = request.header(Header.resource)
-        let found = try await store.credentials(tokenHash: Secrets.sha256(tokenText), resource: resource)
-        if allowEnding, let session = found.session, session.isEnding, session.app == app.id {
-            return UserCall(app: app, session: session)
+        let tokenHash = Secrets.sha256(tokenText)
+        let found = try await store.credentials(tokenHash: tokenHash, resource: resource)
+        if allowEnding, let session = found.session, session.app == app.id {
+            if session.isEnding { return UserCall(app: app, session: session) }
+            if let token = found.token, session.tokenHash == tokenHash, !token.revoked, token.app == app.id,
+                token.expiresAt != 0, WallClock.milliseconds() >= token.expiresAt
+            {
+                return UserCall(app: app, session: session)
+            }
         }
         let token = try checkedToken(found.token, text: tokenText, app: app)
         guard let session = found.session, session.app == app.id, session.userId == token.userId, !session.isEnding else {

@@ -54,6 +54,7 @@ struct EventsController {
         -> EventBatch
     {
         let resource = call.session.resource
+        let heldSince = WallClock.milliseconds()
         var isFirstRead = true
         var cursor = cursor
         if cursor == nil { cursor = await state.hub.deliveredCursor(resource) }
@@ -65,7 +66,7 @@ struct EventsController {
             }
             var wakeAt = holdEnd
             if !read.session.isEnding, let token = try await state.store.token(read.session.tokenHash) {
-                if let due = try await tokenEventDue(read.session, token) {
+                if let due = try await tokenEventDue(read.session, token, heldSince: heldSince) {
                     try await state.store.sessionEvent(
                         resource, type: due.type, code: due.code, endsSession: due.endsSession, now: WallClock.milliseconds()
                     )
@@ -83,10 +84,19 @@ struct EventsController {
         }
     }
 
-    /// The token event the session is due now, if any: expiry (ends it) or will-expire (once).
-    private func tokenEventDue(_ session: SessionRecord, _ token: TokenRecord) async throws -> (type: String, code: ErrorCode, endsSession: Bool)? {
+    /// The token event the session is due now, if any: expiry (ends it) or will-expire (once). A poll that was already
+    /// held at the will-expire instant gets 109 before 108 even when it wakes after expiry (a late timer on a busy
+    /// machine): the session was online then.
+    private func tokenEventDue(_ session: SessionRecord, _ token: TokenRecord, heldSince: Int64) async throws
+        -> (type: String, code: ErrorCode, endsSession: Bool)?
+    {
         let now = WallClock.milliseconds()
-        if token.expiresAt != 0, now >= token.expiresAt { return (EventType.tokenDidExpire, .tokenExpired, true) }
+        if token.expiresAt != 0, now >= token.expiresAt {
+            if !session.willExpireSent, let willAt = token.willExpireAt, heldSince <= willAt {
+                return (EventType.tokenWillExpire, .tokenWillExpire, false)
+            }
+            return (EventType.tokenDidExpire, .tokenExpired, true)
+        }
         if !session.willExpireSent, let willAt = token.willExpireAt, now >= willAt {
             return (EventType.tokenWillExpire, .tokenWillExpire, false)
         }

@@ -10,8 +10,9 @@ struct MessageChangesController {
         let call = try await state.userCall(request)
         let body = try await request.decodeWire(RecallRequest.self)
         if let ext = body.ext { try MessageTarget.requireLength(ext, 0...1_024, "ext") }
-        return try APIResponse.json(
-            try await state.store.recall(call, msgId: MessageTarget.msgId(context), ext: body.ext, now: WallClock.milliseconds()))
+        let recalled = try await state.store.recall(call, msgId: MessageTarget.msgId(context), ext: body.ext, now: WallClock.milliseconds())
+        FileStore(dataDirectory: state.configuration.dataDirectory).removeContent(recalled.releasedContent)
+        return try APIResponse.json(recalled.result)
     }
 
     /// `PATCH /v1/messages/{msgId}`.

@@ -8,7 +8,8 @@ struct MessagesController {
     /// `POST /v1/messages`.
     func send(_ request: Request) async throws -> Response {
         let call = try await state.userCall(request)
-        let (message, toResource) = try MessageValidator.normalized(try await request.decodeWire(Message.self), sender: call.session.userId)
+        let (normalized, toResource) = try MessageValidator.normalized(try await request.decodeWire(Message.self), sender: call.session.userId)
+        let message = try await AttachmentResolver(store: state.store, app: call.app).resolved(normalized)
         let now = WallClock.milliseconds()
         var limitError = try MessageValidator.contentError(message, settings: call.app.settings)
         if !state.rateLimiter.allow(call.user, limit: call.app.settings.sendRatePerSecond, now: now), limitError == nil {

@@ -7,7 +7,7 @@ struct RouteTable {
     /// Answers one request; errors become error responses in ``register(on:logger:)``.
     typealias Handler = @Sendable (Request, BasicRequestContext) async throws -> Response
 
-    let entries: [(route: Route, handler: Handler)]
+    private(set) var entries: [(route: Route, handler: Handler)]
 
     init(state: ServerState) {
         let auth = AuthController(state: state)
@@ -61,6 +61,11 @@ struct RouteTable {
             (.pinnedMessages, pins.list),
             (.reportMessage, changes.report),
             (.adminReports, { request, _ in try await changes.reports(request) }),
+        ]
+        let files = FilesController(state: state)
+        entries += [
+            (.uploadFile, files.upload),
+            (.downloadFile, files.download),
         ]
     }
 

@@ -6,7 +6,7 @@ enum MessageValidator {
     static let maxContentBytes = 5_120
     private static let reservedAttributes: Set<String> = ["im_at_list", "im_ignore_notification", "im_force_notification", "im_push_ext"]
 
-    /// Checks format (110, 101, 105) and existence-class rules that need no storage (500 `from`, 400 files, 606/705
+    /// Checks format (110, 101, 105) and existence-class rules that need no storage (500 `from`, 606/705
     /// for chat types this slice has no targets for). Returns the message with `from`, `to` and `msgId` normalized,
     /// and the session a `<userId>/<resource>` address names (§1.3), if any.
     static func normalized(_ raw: Message, sender: String) throws(ChatError) -> (message: Message, toResource: String?) {
@@ -32,10 +32,6 @@ enum MessageValidator {
         case .chat: break
         case .groupChat: throw ChatError(GroupErrors.notExist, "group '\(message.to)' does not exist")
         case .chatRoom: throw ChatError(GroupErrors.roomNotExist, "chat room '\(message.to)' does not exist")
-        }
-        switch message.body {
-        case .image, .voice, .video, .file: throw ChatError(.fileNotFound, "the attachment was not uploaded")
-        default: break
         }
         return (message, toResource)
     }
@@ -77,8 +73,22 @@ enum MessageValidator {
         case .cmd(let cmd):
             guard (1...128).contains(cmd.action.utf8.count) else { throw ChatError(.invalidParam, "cmd action must be 1 to 128 bytes") }
             if cmd.action.hasPrefix("im_") { throw ChatError(.invalidParam, "cmd actions starting im_ are reserved") }
-        case .image, .voice, .video, .file:
-            break
+        case .image(let file), .voice(let file), .video(let file), .file(let file):
+            try validateFileBody(file)
+        case .combine(let combine):
+            guard (1...CombineBody.maxMessages).contains(combine.messageIdList.count) else {
+                throw ChatError(.invalidParam, "a combined message carries 1 to \(CombineBody.maxMessages) messages")
+            }
+            for msgId in combine.messageIdList { try Validation.msgId(msgId) }
+        }
+    }
+
+    /// §3.3 field formats of an attachment body; whether the upload exists is ``AttachmentResolver``'s check.
+    private static func validateFileBody(_ file: FileBody) throws(ChatError) {
+        guard (1...256).contains(file.displayName.utf8.count) else { throw ChatError(.invalidParam, "displayName must be 1 to 256 bytes") }
+        let counts = [file.fileSize.map(Int.init), file.duration, file.width, file.height]
+        guard counts.allSatisfy({ ($0 ?? 0) >= 0 }) else {
+            throw ChatError(.invalidParam, "fileSize, duration, width and height must not be negative")
         }
     }
 

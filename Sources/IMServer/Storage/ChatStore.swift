@@ -4,7 +4,7 @@ import IMCore
 /// (``SQLiteChatStore``) is the implementation today; a PostgreSQL one can follow behind the same protocol.
 ///
 /// Domain failures are thrown as `ChatError`; anything else is a storage failure (303).
-protocol ChatStore: Sendable, MessageOperationsStore {
+protocol ChatStore: Sendable, MessageOperationsStore, FileRecordStore {
     // Apps
     func createApp(_ info: AppInfo) async throws -> AppRecord
     func apps() async throws -> [AppRecord]

@@ -7,8 +7,10 @@ protocol MessageOperationsStore: Sendable {
     func messageReadAck(_ call: UserCall, msgId: String, now: Int64) async throws -> MessageOperationResult
     /// `sendConversationReadAck`: clears the caller's unread count with `peer` and marks every message to the caller read.
     func conversationReadAck(_ call: UserCall, peer: String, now: Int64) async throws -> ConversationReadAckResult
-    /// `recallMessage`: deletes a message with its reactions, pin and share of unread counts.
-    func recall(_ call: UserCall, msgId: String, ext: String?, now: Int64) async throws -> MessageOperationResult
+    /// `recallMessage`: deletes a message with its reactions, pin and share of unread counts, and releases its
+    /// attachments. Returns the result and the content hashes of attachment bytes nobody refers to any more (to
+    /// delete with ``FileStore/removeContent(_:)`` now that the recall has committed).
+    func recall(_ call: UserCall, msgId: String, ext: String?, now: Int64) async throws -> (result: MessageOperationResult, releasedContent: [String])
     /// `modifyMessage`: replaces a body (same type) and/or the attributes; `contentCheck` re-checks 510/501.
     func modify(
         _ call: UserCall, msgId: String, change: ModifyMessageRequest, now: Int64,

@@ -5,7 +5,7 @@ extension SQLiteChatStore {
     /// §4.4 `recallMessage`: the sender within `recallWindowSeconds` (at or after → 504). Deletes the message, its
     /// reactions and pin and its share of unread counts; participants except the calling session get
     /// `onMessagesRecalledInfo` with the message as each of them saw it.
-    func recall(_ call: UserCall, msgId: String, ext: String?, now: Int64) async throws -> MessageOperationResult {
+    func recall(_ call: UserCall, msgId: String, ext: String?, now: Int64) async throws -> (result: MessageOperationResult, releasedContent: [String]) {
         let app = call.app.id
         let caller = call.session.userId
         let window = Int64(call.app.settings.recallWindowSeconds) * 1000
@@ -19,6 +19,7 @@ extension SQLiteChatStore {
             let cursor = try context.currentCursor()
             var views: [String: Message] = [:]
             for user in MessageAccess.participants(of: message) { views[user] = try db.view(of: stored, app: app, viewer: user) }
+            let released = try context.releaseAttachments(of: message)
             for table in ["messages", "reactions", "pins"] {
                 try db.query("DELETE FROM \(table) WHERE app = ? AND msg_id = ?", app, msgId)
             }
@@ -33,7 +34,7 @@ extension SQLiteChatStore {
                 )
                 return try WireJSON.string(["recalls": [info]])
             }
-            return MessageOperationResult(msgId: msgId, cursor: String(cursor), message: nil)
+            return (MessageOperationResult(msgId: msgId, cursor: String(cursor), message: nil), released)
         }
     }
 

@@ -1,0 +1,61 @@
+import IMCore
+
+extension ChatManager {
+    /// Uploads a local file (streamed from disk) and returns how a file body names it: `remotePath`, `secret`,
+    /// the stored size and, for images the server could decode, pixel size and server-made thumbnail.
+    public func uploadAttachment(localPath: String, progress: TransferProgress? = nil) async throws(ChatError) -> UploadedFile {
+        try await core.api().upload(localPath: localPath, progress: progress)
+    }
+
+    /// Downloads the attachment of an image, voice, video or file message to `path`, resuming a partial
+    /// `<path>.part` left by an interrupted attempt. 403 wrong secret, 407 expired, 400 no such upload.
+    public func downloadAttachment(_ message: Message, to path: String, progress: TransferProgress? = nil) async throws(ChatError) -> String {
+        let body = try Self.fileBody(of: message)
+        guard let remotePath = body.remotePath, let secret = body.secret else {
+            throw ChatError(.fileNotFound, "message '\(message.msgId)' names no uploaded attachment")
+        }
+        return try await AttachmentDownload(api: core.api(), remotePath: remotePath, secret: secret).run(to: path, progress: progress)
+    }
+
+    /// Downloads the thumbnail of an image or video message to `path` (resumable like
+    /// ``downloadAttachment(_:to:progress:)``); 400 when the message has none.
+    public func downloadThumbnail(_ message: Message, to path: String, progress: TransferProgress? = nil) async throws(ChatError) -> String {
+        let body = try Self.fileBody(of: message)
+        guard let remotePath = body.thumbnailRemotePath, let secret = body.thumbnailSecret else {
+            throw ChatError(.fileNotFound, "message '\(message.msgId)' has no thumbnail")
+        }
+        return try await AttachmentDownload(api: core.api(), remotePath: remotePath, secret: secret).run(to: path, progress: progress)
+    }
+
+    /// A message of the local store by ID (filled by events and history fetches), nil when it is not there.
+    public func storedMessage(withId msgId: String) throws(ChatError) -> Message? {
+        try core.store.with { store throws(ChatError) in try store.storedMessage(withId: msgId) }
+    }
+
+    /// Uploads what a file body still has only locally — `localPath` without `remotePath`, and a client-made
+    /// thumbnail (`thumbnailLocalPath` without `thumbnailRemotePath`) — and fills in the remote fields. A combined
+    /// body without `remotePath` uploads its messages from the local store.
+    func uploadingAttachments(_ message: Message, progress: TransferProgress?) async throws(ChatError) -> Message {
+        var message = message
+        if case .combine(let combine) = message.body { message.body = .combine(try await uploadingCombined(combine)) }
+        guard var body = message.body.fileBody else { return message }
+        if body.remotePath == nil, let localPath = body.localPath {
+            let upload = try await uploadAttachment(localPath: localPath, progress: progress)
+            (body.remotePath, body.secret, body.fileSize) = (upload.remotePath, upload.secret, upload.fileSize)
+            if message.body.type == .image, upload.width != nil { (body.width, body.height) = (upload.width, upload.height) }
+        }
+        if body.thumbnailRemotePath == nil, let thumbnailPath = body.thumbnailLocalPath {
+            let upload = try await uploadAttachment(localPath: thumbnailPath, progress: nil)
+            (body.thumbnailRemotePath, body.thumbnailSecret) = (upload.remotePath, upload.secret)
+        }
+        message.body = message.body.replacingFileBody(body)
+        return message
+    }
+
+    private static func fileBody(of message: Message) throws(ChatError) -> FileBody {
+        guard let body = message.body.fileBody else {
+            throw ChatError(.invalidParam, "message '\(message.msgId)' is a \(message.body.type.rawValue) message, not an attachment")
+        }
+        return body
+    }
+}

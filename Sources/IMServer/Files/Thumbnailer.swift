@@ -1,0 +1,59 @@
+import CIMGD
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Makes image thumbnails with libgd (loaded on first use, see `CIMGD/shim.h`): JPEG in → JPEG out, PNG or
+/// GIF in → PNG out, longest side at most ``maxSide`` pixels, aspect ratio kept.
+enum Thumbnailer {
+    /// The longest side of a thumbnail, in pixels.
+    static let maxSide = 200
+
+    /// A thumbnail and the pixel size of the image it was made from.
+    struct Thumbnail: Sendable {
+        var width: Int
+        var height: Int
+        var bytes: [UInt8]
+    }
+
+    /// libgd's first call loads it; one image at a time also bounds the memory decoding takes.
+    private static let lock = Mutex(())
+
+    /// The thumbnail of the image in a file, or nil when it is no JPEG, PNG or GIF libgd can decode (or libgd
+    /// is not installed).
+    static func make(fromFileAt path: String) -> Thumbnail? {
+        lock.withLock { _ in
+            guard imgd_available() != 0, let file = fopen(path, "rb") else { return nil }
+            defer { fclose(file) }
+            var magic = [UInt8](repeating: 0, count: 8)
+            guard fread(&magic, 1, magic.count, file) == magic.count, let format = format(of: magic) else { return nil }
+            rewind(file)
+            guard let image = imgd_create(format, file) else { return nil }
+            defer { imgd_destroy(image) }
+            let width = Int(imgd_width(image))
+            let height = Int(imgd_height(image))
+            guard width > 0, height > 0 else { return nil }
+            let scale = min(1, Double(maxSide) / Double(max(width, height)))
+            let side = { (length: Int) in UInt32(max(1, Int((Double(length) * scale).rounded()))) }
+            guard let small = imgd_scale(image, side(width), side(height)) else { return nil }
+            defer { imgd_destroy(small) }
+            var size: Int32 = 0
+            guard let encoded = format == jpeg ? imgd_jpeg(small, &size, 80) : imgd_png(small, &size) else { return nil }
+            defer { imgd_free(encoded) }
+            guard size > 0 else { return nil }
+            return Thumbnail(width: width, height: height, bytes: Array(UnsafeRawBufferPointer(start: encoded, count: Int(size))))
+        }
+    }
+
+    private static let jpeg: Int32 = 1
+
+    /// The shim's format number from a file's first bytes: 1 JPEG, 2 PNG, 3 GIF.
+    static func format(of magic: [UInt8]) -> Int32? {
+        if magic.starts(with: [0xFF, 0xD8, 0xFF]) { return jpeg }
+        if magic.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return 2 }
+        if magic.starts(with: Array("GIF8".utf8)) { return 3 }
+        return nil
+    }
+}

@@ -1,0 +1,30 @@
+/// One upload as the `files` table stores it.
+struct FileRecord: Sendable, Hashable {
+    var id: String
+    var app: Int64
+    var owner: String
+    var secret: String
+    var sha256: String
+    var size: Int64
+    var uploadedAt: Int64
+    var width: Int?
+    var height: Int?
+    var thumbnailId: String?
+    var expired = false
+
+    /// True when the upload is older than `retentionDays` at `now` (§8.1).
+    func isPastRetention(days retentionDays: Int, now: Int64) -> Bool {
+        expired || now - uploadedAt >= Int64(retentionDays) * 86_400_000
+    }
+}
+
+/// Storage of upload records; the bytes are the ``FileStore``'s.
+protocol FileRecordStore: Sendable {
+    /// Inserts an upload and, if any, its server-made thumbnail; then marks the app's uploads older than the
+    /// cutoff expired and returns the content hashes no live upload refers to any more (to delete from disk).
+    func insertUpload(_ file: FileRecord, thumbnail: FileRecord?, expireBefore cutoff: Int64) async throws -> [String]
+    /// An upload of the app, or nil.
+    func upload(_ id: String, app: Int64) async throws -> FileRecord?
+    /// Marks one upload expired; returns its content hash if no live upload refers to it any more.
+    func expireUpload(_ id: String) async throws -> String?
+}
