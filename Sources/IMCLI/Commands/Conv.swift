@@ -5,8 +5,8 @@ extension Command {
     /// `imctl conv`.
     static let conv = Command(
         name: "conv",
-        summary: "List conversations.",
-        subcommands: [.convList, .convFetch]
+        summary: "Conversations: the server list and the local store.",
+        subcommands: [.convList, .convFetch, .convShow, .convMessages, .convRead, .convExt, .convClear, .convRemoveMessage, .convPin, .convUnpin, .convMark, .convDelete]
     )
 
     /// `imctl conv list`.

@@ -38,24 +38,9 @@ extension Command {
     )
 
     private static func fetchOptions(_ invocation: Invocation) throws(UsageError) -> FetchMessageOptions {
-        var options = FetchMessageOptions()
-        if let text = invocation.value("direction") {
-            guard let direction = FetchDirection(rawValue: text) else {
-                throw .invalidValue(option: "--direction", value: text, reason: "expected up or down")
-            }
-            options.direction = direction
-        }
+        var options = FetchMessageOptions(direction: try OptionParsing.direction(invocation))
         options.from = invocation.value("from")
-        if let text = invocation.value("types") {
-            var types: [BodyType] = []
-            for word in text.split(separator: ",") {
-                guard let type = BodyType(rawValue: String(word)) else {
-                    throw .invalidValue(option: "--types", value: String(word), reason: "unknown body type")
-                }
-                types.append(type)
-            }
-            options.msgTypes = types
-        }
+        options.msgTypes = try OptionParsing.bodyTypes(invocation, "types")
         for (option, keyPath) in [("start-ts", \FetchMessageOptions.startTs), ("end-ts", \.endTs)] {
             guard let text = invocation.value(option) else { continue }
             guard let value = Int64(text) else {

@@ -2,7 +2,7 @@ import IMCore
 
 /// Messages: sending, history, the server conversation list and the local conversations.
 public final class ChatManager: Sendable {
-    private let core: ClientCore
+    let core: ClientCore
 
     init(core: ClientCore) { self.core = core }
 
@@ -51,16 +51,6 @@ public final class ChatManager: Sendable {
         let page = try await core.api().call(.conversations, CursorResult<ServerConversation>.self, query: query)
         core.cache { store throws(ChatError) in try store.save(page.data) }
         return page
-    }
-
-    /// Every conversation in the local store, the most recently active first.
-    public func loadAllConversations() throws(ChatError) -> [LocalConversation] {
-        try core.store.with { store throws(ChatError) in try store.conversations() }
-    }
-
-    /// A conversation from the local store; with `createIfNeeded`, an empty one is created when missing.
-    public func getConversation(_ conversationId: String, type: ChatType, createIfNeeded: Bool) throws(ChatError) -> LocalConversation? {
-        try core.store.with { store throws(ChatError) in try store.conversation(conversationId, type: type, create: createIfNeeded) }
     }
 
     /// Calls `handler` for every event the event stream delivers; the same id replaces a previous handler.

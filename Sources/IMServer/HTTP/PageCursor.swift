@@ -24,7 +24,7 @@ enum PageCursor {
         try parse(raw, prefix: "c")
     }
 
-    private static func parse(_ raw: String, prefix: String) throws(ChatError) -> (Int64, String) {
+    static func parse(_ raw: String, prefix: String) throws(ChatError) -> (Int64, String) {
         let parts = raw.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0] == prefix, let time = Int64(parts[1]), !parts[2].isEmpty else {
             throw ChatError(.invalidParam, "cursor '\(raw)' was not issued for this list")

@@ -15,6 +15,7 @@ struct RouteTable {
         let events = EventsController(state: state)
         let messages = MessagesController(state: state)
         let admin = AdminController(state: state)
+        let conversations = ConversationsController(state: state)
         entries = [
             (.register, { request, _ in try await auth.register(request) }),
             (.issueToken, { request, _ in try await auth.issueToken(request) }),
@@ -43,6 +44,12 @@ struct RouteTable {
             (.adminIssueToken, admin.issueToken),
             (.adminRevokeTokens, admin.revokeTokens),
             (.adminForceLogout, admin.forceLogout),
+            // Conversation list (§4.5)
+            (.pinConversation, conversations.pin),
+            (.deleteConversation, conversations.delete),
+            (.removeMessages, conversations.removeMessages),
+            (.addConversationMark, { request, _ in try await conversations.mark(request, add: true) }),
+            (.removeConversationMark, { request, _ in try await conversations.mark(request, add: false) }),
         ]
     }
 

@@ -2,7 +2,7 @@ import IMSQLite
 
 /// The server's versioned SQLite schema. Append new migrations; never edit a shipped one.
 enum Schema {
-    static var migrator: Migrator { Migrator([version1]) }
+    static var migrator: Migrator { Migrator([version1, conversations]) }
 
     static let version1 = """
         CREATE TABLE apps (
