@@ -11,6 +11,11 @@ struct ConversationTests {
         }.joined(separator: "\n") + "\n"
     }
 
+    /// True when the command printed an empty JSON array.
+    private func isEmptyList(_ result: RunResult) throws -> Bool {
+        try #require(try result.json() as? [Any], "\(result.stderr)").isEmpty
+    }
+
     private func ids(_ result: RunResult) throws -> [String] {
         try #require(try result.json() as? [[String: Any]], "\(result.stderr)").compactMap { $0["msgId"] as? String }
     }
@@ -23,7 +28,7 @@ struct ConversationTests {
         let refused = try await alice.run("msg", "import", "-", stdin: ndjson("alice", "bob", count: 2) + stranger + "\n")
         #expect(refused.exitCode == 3, "\(refused.stderr)")
         #expect((try refused.errorEnvelope()["error"] as? [String: Any])?["code"] as? Int == 500)
-        #expect(try await alice.run("conv", "list").stdout == "[]")
+        #expect(try isEmptyList(await alice.run("conv", "list")))
         #expect(try await alice.run("msg", "import", "-", stdin: "{not json\n").exitCode == 2)
 
         let file = world.directory.sub("history.ndjson")
@@ -70,9 +75,9 @@ struct ConversationTests {
 
         let refusedReset = try await alice.run("local", "reset")
         #expect(refusedReset.exitCode == 2, "\(refusedReset.stderr)")
-        #expect(try await alice.run("conv", "list").stdout != "[]")
+        #expect(try !isEmptyList(await alice.run("conv", "list")))
         #expect(try await alice.run("local", "reset", "--yes").exitCode == 0)
-        #expect(try await alice.run("conv", "list").stdout == "[]")
+        #expect(try isEmptyList(await alice.run("conv", "list")))
     }
 
     @Test("received messages and history fetches fill the store; unread counts and conv read")
@@ -133,8 +138,8 @@ struct ConversationTests {
         let history = try #require(try await alice.run("msg", "history", "carol").json() as? [[String: Any]])
         let carolMsg = try #require(history.first?["msgId"] as? String)
         #expect(try await alice.run("msg", "delete-remote", "carol", carolMsg).exitCode == 0)
-        #expect(try await alice.run("msg", "history", "carol").stdout == "[]")
-        #expect(try await alice.run("conv", "messages", "carol").stdout == "[]")
+        #expect(try isEmptyList(await alice.run("msg", "history", "carol")))
+        #expect(try isEmptyList(await alice.run("conv", "messages", "carol")))
         #expect(try await carol.run("msg", "history", "alice").json() as? [Any] != nil)
         #expect((try await carol.run("msg", "history", "alice").json() as? [Any])?.count == 1)
         #expect(try await alice.run("msg", "delete-remote", "bob").exitCode == 2)
@@ -144,7 +149,7 @@ struct ConversationTests {
         #expect(deleted["operation"] as? String == "delete")
         let remaining = try #require(try await alice.run("conv", "fetch").json() as? [[String: Any]])
         #expect(remaining.compactMap { $0["conversationId"] as? String } == ["carol"])
-        #expect(try await alice.run("msg", "history", "bob").stdout == "[]")
+        #expect(try isEmptyList(await alice.run("msg", "history", "bob")))
 
         let events = try await phone.run("events", "--since", cursor, "--once", "--type", "onConversationsUpdate")
         let operations = try events.lines().compactMap { $0["operation"] as? String }
