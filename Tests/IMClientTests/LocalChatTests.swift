@@ -176,6 +176,27 @@ struct LocalChatTests {
         #expect(throws: ChatError.self) { try chat.searchMsgsByOptions(MessageSearchOptions(count: 401)) }
     }
 
+    @Test func commonKeywordsWalkTheTimeIndexAndFindTheSameMessages() async throws {
+        let directory = TemporaryDirectory()
+        defer { directory.cleanup() }
+        let chat = try await client(directory).chatManager
+        let total = LocalStore.commonKeywordMatches + 200
+        var messages: [Message] = []
+        for index in 0..<total {
+            let peer = index % 2 == 0 ? "bob" : "carol"
+            let content = index % 10 == 9 ? "rare words \(index)" : "a Common word \(index)"
+            messages.append(text("c\(index)", from: peer, to: "alice", time: Int64(index), content))
+        }
+        try chat.importMessages(messages)
+        let common = (0..<total).filter { $0 % 10 != 9 }
+        #expect(common.count >= LocalStore.commonKeywordMatches)
+        func ids(_ options: MessageSearchOptions) throws -> [String] { try chat.searchMsgsByOptions(options).map(\.msgId) }
+        #expect(try ids(MessageSearchOptions(keyword: "common", count: 3)) == common.suffix(3).reversed().map { "c\($0)" })
+        #expect(try ids(MessageSearchOptions(keyword: "COMMON", ts: 100, count: 2, direction: .down)) == ["c100", "c101"])
+        #expect(try ids(MessageSearchOptions(keyword: "common", from: "carol", count: 2)) == common.filter { $0 % 2 == 1 }.suffix(2).reversed().map { "c\($0)" })
+        #expect(try ids(MessageSearchOptions(keyword: "rare", count: 2)) == ["c\(total - 1)", "c\(total - 11)"])
+    }
+
     @Test func twoStoresWriteAtOnce() async throws {
         let directory = TemporaryDirectory()
         defer { directory.cleanup() }
