@@ -1,7 +1,10 @@
 import HTTPTypes
 import HummingbirdTesting
 import IMCore
+import IMSQLite
 import Testing
+
+@testable import IMServer
 
 @Suite("Server conversation list: pins, marks, deletes, one-way deletes (§4.5, §5)", .timeLimit(.minutes(1)))
 struct ConversationListTests {
@@ -52,7 +55,7 @@ struct ConversationListTests {
             // Own other device: pin bob, pin carol, unpin carol — the repeat pin and the repeat unpin sent nothing.
             #expect(try await updates(aliceOther).map(\.operation) == [.pin, .pin, .unpin])
             #expect(try await updates(alice).isEmpty)
-            #expect(try await bob.events().events.isEmpty)
+            #expect(try await updates(bob).isEmpty)
             #expect(try server.errorCode(try await alice.call(.get, "/v1/conversations?pinned=true&mark=1")) == 110)
         }
     }
@@ -145,7 +148,7 @@ struct ConversationListTests {
             let sent = try await updates(aliceOther)
             #expect(sent.map(\.operation) == [.delete])
             #expect(sent.first?.conversationIds == ["bob"])
-            #expect(try await bob.events().events.isEmpty)
+            #expect(try await updates(bob).isEmpty)
 
             try await bob.sendOK(to: "alice", text: "new")
             let back = try await list(alice)
@@ -192,13 +195,38 @@ struct ConversationListTests {
             #expect(told.map(\.operation) == [.messagesRemoved, .messagesRemoved])
             #expect(told[0].msgIds == [sent[3].msgId] && told[0].beforeTs == nil)
             #expect(told[1].beforeTs == sent[2].serverTime)
-            #expect(try await bob.events().events.isEmpty)
+            #expect(try await updates(bob).isEmpty)
 
             #expect(try server.errorCode(try await remove(RemoveMessagesRequest(type: .chat, msgIds: (0...50).map { "id\($0)" }))) == 110)
             #expect(try server.errorCode(try await remove(RemoveMessagesRequest(type: .chat))) == 110)
             #expect(try server.errorCode(try await remove(RemoveMessagesRequest(type: .chat, msgIds: ["a"], beforeTs: 1))) == 110)
             #expect(try server.errorCode(try await remove(RemoveMessagesRequest(type: .chatRoom, msgIds: ["a"]))) == 110)
             #expect(try server.errorCode(try await alice.call(.post, "/v1/conversations/nobody/removed-messages", body: RemoveMessagesRequest(type: .chat, beforeTs: 5))) == 204)
+        }
+    }
+
+    @Test("a user holds at most 1,000 entries: a new one drops the least recently active unpinned entry; history stays")
+    func entryCap() async throws {
+        try await TestServer.withApp(users: ["alice", "bob", "carol"]) { server in
+            let alice = try await server.login("alice")
+            let bob = try await server.login("bob")
+            try await alice.sendOK(to: "carol", text: "kept in history")
+            _ = try server.decode(ConversationsUpdate.self, try await pin(alice, "carol"))
+            let probe = try ProbeDatabase(path: server.dataDirectory + "/server.sqlite")
+            try probe.connection.execute(
+                """
+                UPDATE conversations SET latest_time = 0 WHERE owner = 'alice' AND peer = 'carol';
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(ConversationLimits.maxEntries - 1))
+                INSERT INTO conversations (app, owner, peer, chat_type, unread, latest_msg_id, latest_time)
+                SELECT (SELECT app FROM conversations WHERE owner = 'alice' LIMIT 1), 'alice', printf('old%04d', i), 'chat', 0, NULL, i FROM n;
+                """)
+            let entries = "SELECT COUNT(*) FROM conversations WHERE owner = 'alice'"
+            #expect(try probe.count(entries) == Int64(ConversationLimits.maxEntries))
+            try await bob.sendOK(to: "alice", text: "new entry")
+            #expect(try probe.count(entries) == Int64(ConversationLimits.maxEntries))
+            #expect(try probe.count("SELECT COUNT(*) FROM conversations WHERE owner = 'alice' AND peer = 'old0001'") == 0)
+            #expect(try probe.count("SELECT COUNT(*) FROM conversations WHERE owner = 'alice' AND peer IN ('old0002', 'carol', 'bob')") == 3)
+            #expect(try server.decode(CursorResult<Message>.self, try await alice.call(.get, "/v1/conversations/carol/messages")).data.count == 1)
         }
     }
 }
