@@ -212,6 +212,7 @@ complete -c imctl -n '__imctl_at imctl msg history' -l from -x -a '(imctl __comp
 complete -c imctl -n '__imctl_at imctl msg history' -l types -x -d 'Only these body types (text, custom, …).'
 complete -c imctl -n '__imctl_at imctl msg history' -l start-ts -x -d 'Only messages at or after this Unix time in ms.'
 complete -c imctl -n '__imctl_at imctl msg history' -l end-ts -x -d 'Only messages at or before this Unix time in ms.'
+complete -c imctl -n '__imctl_at imctl msg history' -l no-save -d 'Do not store the fetched messages in the local store.'
 complete -c imctl -n '__imctl_at imctl msg history' -a '(imctl __complete conversations -- (commandline -opc)[2..-1] 2>/dev/null)'
 complete -c imctl -n '__imctl_at imctl msg search' -l types -x -d 'Only these body types (text, file, …).'
 complete -c imctl -n '__imctl_at imctl msg search' -l from -x -a '(imctl __complete users -- (commandline -opc)[2..-1] 2>/dev/null)' -d 'Only messages from this user.'

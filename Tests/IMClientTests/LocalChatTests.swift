@@ -197,6 +197,25 @@ struct LocalChatTests {
         #expect(try ids(MessageSearchOptions(keyword: "rare", count: 2)) == ["c\(total - 1)", "c\(total - 11)"])
     }
 
+    @Test func historyFetchesAreStoredOnlyWithNeedSave() async throws {
+        let directory = TemporaryDirectory()
+        defer { directory.cleanup() }
+        let page = #"{"cursor":null,"data":[{"msgId":"h1","conversationId":"bob","from":"bob","to":"alice","chatType":"chat","body":{"type":"text","content":"old"},"serverTime":7,"direction":"receive"}]}"#
+        let fake = FakeTransport { request in .json(request.url.hasSuffix("/v1/sessions") ? Self.loginJSON : page) }
+        let options = ChatOptions(
+            appKey: "acme#chat", serverURL: "http://127.0.0.1:9", dataDirectory: directory.path + "/data",
+            credentialsPath: directory.path + "/config/credentials.json")
+        let client = try ChatClient(options: options, transport: fake.transport)
+        _ = try await client.loginWithPassword(userId: "alice", password: "pw")
+        let chat = client.chatManager
+        _ = try await chat.fetchHistoryMessagesByOption(conversationId: "bob", type: .chat, options: FetchMessageOptions(), cursor: nil, pageSize: 20)
+        #expect(try chat.getMessage("h1") == nil)
+        _ = try await chat.fetchHistoryMessagesByOption(
+            conversationId: "bob", type: .chat, options: FetchMessageOptions(needSave: true), cursor: nil, pageSize: 20)
+        #expect(try chat.getMessage("h1")?.body.text == "old")
+        #expect(try chat.getConversation("bob", type: .chat, createIfNeeded: false)?.unreadCount == 0)
+    }
+
     @Test func twoStoresWriteAtOnce() async throws {
         let directory = TemporaryDirectory()
         defer { directory.cleanup() }

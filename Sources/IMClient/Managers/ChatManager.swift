@@ -19,7 +19,8 @@ public final class ChatManager: Sendable {
         return response
     }
 
-    /// One page of a conversation's history from the server; the messages are also stored locally.
+    /// One page of a conversation's history from the server; with `options.needSave` the messages are also
+    /// stored locally.
     public func fetchHistoryMessagesByOption(
         conversationId: String, type: ChatType, options: FetchMessageOptions, cursor: String?, pageSize: Int
     ) async throws(ChatError) -> CursorResult<Message> {
@@ -34,7 +35,7 @@ public final class ChatManager: Sendable {
             ("endTs", options.endTs >= 0 ? String(options.endTs) : nil),
         ]
         let page = try await core.api().call(.history, CursorResult<Message>.self, pathParameters: ["conversationId": conversationId], query: query)
-        core.cache { store throws(ChatError) in try store.save(page.data, countUnread: false) }
+        if options.needSave { core.cache { store throws(ChatError) in try store.save(page.data, countUnread: false) } }
         return page
     }
 
