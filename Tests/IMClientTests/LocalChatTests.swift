@@ -83,6 +83,8 @@ struct LocalChatTests {
         var other = text("c1", from: "carol", to: "alice", time: 1)
         other.conversationId = "carol"
         #expect(throws: ChatError.self) { try bob.insertMessage(other) }
+        try chat.importMessages([other])
+        #expect(throws: ChatError.self) { try bob.updateMessage(other) }  // stored, but in carol's conversation
 
         var edited = appended
         edited.body = .text(TextBody(content: "edited note"))

@@ -19,9 +19,11 @@ public final class Conversation: Sendable {
         self.isChatThread = isChatThread
     }
 
-    /// Every field of the conversation as stored now.
+    /// Every field of the conversation as stored now (re-created empty if it was deleted meanwhile).
     public func snapshot() throws(ChatError) -> LocalConversation {
-        try store { store, id, type throws(ChatError) in try store.conversation(id, type: type, create: true)! }
+        try store { store, id, type throws(ChatError) in
+            try store.conversation(id, type: type, create: true) ?? LocalConversation(conversationId: id, type: type)
+        }
     }
 
     /// Number of unread received messages.
@@ -66,10 +68,7 @@ public final class Conversation: Sendable {
 
     /// Replaces a message of this conversation (500 when it is not in it).
     public func updateMessage(_ message: Message) throws(ChatError) {
-        try store { store, id, type throws(ChatError) in
-            _ = try store.loadMessages(conversationId: id, type: type, from: message.msgId, count: 1, direction: .up)
-            try store.update(message)
-        }
+        try store { store, id, type throws(ChatError) in try store.update(message, in: (id, type)) }
     }
 
     /// Deletes one message of this conversation (500 when it is not in it).

@@ -51,13 +51,17 @@ extension LocalStore {
         }
     }
 
-    /// Replaces a stored message (found by `msgId`, else 500) and refreshes its conversation.
-    func update(_ message: Message) throws(ChatError) {
+    /// Replaces a stored message (found by `msgId`, else 500; with `conversation`, it must be stored there)
+    /// and refreshes its conversation.
+    func update(_ message: Message, in conversation: (id: String, type: ChatType)? = nil) throws(ChatError) {
         try write {
             guard let row = try self.connection.first("SELECT conversationId, chatType FROM messages WHERE msgId = ?", message.msgId) else {
                 throw ChatError(.messageInvalid, "message '\(message.msgId)' is not in the local store")
             }
             let old = (row.string(0), ChatType(rawValue: row.string(1)) ?? .chat)
+            if let conversation, old != conversation {
+                throw ChatError(.messageInvalid, "message '\(message.msgId)' is not in conversation '\(conversation.id)'")
+            }
             var message = message
             if message.conversationId.isEmpty { message.conversationId = old.0 }
             try self.saveOne(message, countUnread: false)
