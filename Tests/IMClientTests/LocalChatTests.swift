@@ -218,6 +218,25 @@ struct LocalChatTests {
         #expect(try chat.getConversation("bob", type: .chat, createIfNeeded: false)?.unreadCount == 0)
     }
 
+    @Test func otherDevicesOneWayDeletesAreMirrored() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.cleanup() }
+        let store = try LocalStore(path: directory.path + "/store.sqlite")
+        try store.importMessages((1...4).map { text("m\($0)", from: "bob", to: "alice", time: Int64($0) * 10) }, userId: "alice")
+        func deliver(_ update: ConversationsUpdate, seq: Int64) throws {
+            let payload = try WireJSON.decode([String: JSONValue].self, from: WireJSON.encode(update))
+            try store.apply(EventDelivery(event: Event(type: EventType.conversationsUpdate, seq: seq, time: 1, payload: payload), cursor: String(seq)), userId: "alice")
+        }
+        try deliver(ConversationsUpdate(operation: .messagesRemoved, conversationIds: ["bob"], msgIds: ["m4"]), seq: 1)
+        try deliver(ConversationsUpdate(operation: .messagesRemoved, conversationIds: ["bob"], beforeTs: 20), seq: 2)
+        try deliver(ConversationsUpdate(operation: .pin, conversationIds: ["bob"], pinnedTime: 5), seq: 3)
+        #expect(try store.messages(in: "bob", type: .chat).map(\.msgId) == ["m2", "m3"])
+        #expect(try store.conversation("bob", type: .chat, create: false)?.latestMessage?.msgId == "m3")
+        try deliver(ConversationsUpdate(operation: .delete, conversationIds: ["bob"], deleteMessages: true), seq: 4)
+        #expect(try store.messages(in: "bob", type: .chat).isEmpty)
+        #expect(try store.value(forKey: LocalStore.cursorKey("alice")) == "4")
+    }
+
     @Test func twoStoresWriteAtOnce() async throws {
         let directory = TemporaryDirectory()
         defer { directory.cleanup() }
