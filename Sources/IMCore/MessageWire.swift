@@ -16,19 +16,23 @@ public struct FetchMessageOptions: Sendable, Hashable, Codable {
     public var msgTypes: [BodyType]?
     public var startTs: Int64
     public var endTs: Int64
+    /// Client-local: also store the fetched messages in the local store (never sent to the server).
+    public var needSave: Bool
 
     public init(
         direction: FetchDirection = .up,
         from: String? = nil,
         msgTypes: [BodyType]? = nil,
         startTs: Int64 = -1,
-        endTs: Int64 = -1
+        endTs: Int64 = -1,
+        needSave: Bool = false
     ) {
         self.direction = direction
         self.from = from
         self.msgTypes = msgTypes
         self.startTs = startTs
         self.endTs = endTs
+        self.needSave = needSave
     }
 }
 

@@ -13,6 +13,8 @@ public struct Migrator {
         }
         for version in current..<migrations.count {
             try connection.transaction {
+                // Another process may have applied this step while we waited for the write lock.
+                guard try connection.first("PRAGMA user_version")?.int(0) == Int64(version) else { return }
                 try connection.execute(migrations[version])
                 try connection.execute("PRAGMA user_version = \(version + 1)")
             }

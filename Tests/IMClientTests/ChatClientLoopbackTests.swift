@@ -38,7 +38,7 @@ struct ChatClientLoopbackTests {
         }
         #expect(types == [EventType.connected, EventType.messagesReceived])
         #expect(server.requestLines.contains(held))
-        let conversation = try client.chatManager.getConversation("bob", type: .chat, createIfNeeded: false)
+        let conversation = try client.chatManager.getConversation("bob", type: .chat, createIfNeeded: false)?.snapshot()
         #expect(conversation?.unreadCount == 1)
         #expect(conversation?.latestMessage?.msgId == "m1")
 

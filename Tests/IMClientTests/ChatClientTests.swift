@@ -81,7 +81,7 @@ struct ChatClientTests {
         #expect(sends[0].body == sends[1].body)
         #expect(try WireJSON.decode(Message.self, from: try #require(sends[0].body)).from == "alice")
         #expect(sends[0].header("Authorization") == "Bearer tok")
-        let conversation = try client.chatManager.getConversation("bob", type: .chat, createIfNeeded: false)
+        let conversation = try client.chatManager.getConversation("bob", type: .chat, createIfNeeded: false)?.snapshot()
         #expect(conversation?.latestMessage?.msgId == response.message.msgId)
     }
 

@@ -5,8 +5,11 @@ extension Command {
     /// `imctl conv`.
     static let conv = Command(
         name: "conv",
-        summary: "List conversations and mark them read.",
-        subcommands: [.convList, .convFetch, .convAck]
+        summary: "Conversations: the server list, the local store, read acks.",
+        subcommands: [
+            .convList, .convFetch, .convAck, .convShow, .convMessages, .convRead, .convExt, .convClear, .convRemoveMessage,
+            .convPin, .convUnpin, .convMark, .convDelete,
+        ]
     )
 
     /// `imctl conv list`.

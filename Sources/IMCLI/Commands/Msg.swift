@@ -4,10 +4,11 @@ extension Command {
     /// `imctl msg`.
     static let msg = Command(
         name: "msg",
-        summary: "Send, download, recall, edit, react to, pin and report messages.",
+        summary: "Send, search, recall, edit, react to, pin and report messages.",
         subcommands: [
-            .msgSend, .msgDownload, .msgCombined, .msgHistory, .msgAck, .msgRecall, .msgEdit, .msgReact, .msgUnreact,
-            .msgReactions, .msgPin, .msgUnpin, .msgPins, .msgReport,
+            .msgSend, .msgDownload, .msgCombined, .msgHistory, .msgSearch, .msgImport, .msgInsert, .msgUpdate, .msgPrune,
+            .msgDeleteRemote, .msgAck, .msgRecall, .msgEdit, .msgReact, .msgUnreact, .msgReactions, .msgPin, .msgUnpin,
+            .msgPins, .msgReport,
         ]
     )
 }

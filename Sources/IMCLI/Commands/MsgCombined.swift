@@ -15,7 +15,7 @@ extension Command {
         run: { invocation, context in
             let msgId = invocation.argument("msgid")!
             let manager = try context.loggedInClient(invocation).chatManager
-            guard let message = try manager.storedMessage(withId: msgId) else { throw Command.notStored(msgId) }
+            guard let message = try manager.getMessage(msgId) else { throw Command.notStored(msgId) }
             return try context.print(try await manager.fetchCombineMessageDetail(message), shape: Shapes.message)
         }
     )

@@ -32,7 +32,7 @@ extension Command {
             let msgId = invocation.argument("msgid")!
             let thumbnail = invocation.flag("thumbnail")
             let manager = try context.loggedInClient(invocation).chatManager
-            guard let message = try manager.storedMessage(withId: msgId) else { throw Command.notStored(msgId) }
+            guard let message = try manager.getMessage(msgId) else { throw Command.notStored(msgId) }
             let name = message.body.fileBody?.displayName.split(separator: "/").last.map(String.init) ?? msgId
             let path = invocation.value("out") ?? (thumbnail ? "thumb-" + name : name)
             let bar = ProgressBar.make("download", io: context.io)

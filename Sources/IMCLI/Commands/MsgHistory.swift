@@ -6,7 +6,7 @@ extension Command {
     static let msgHistory = Command(
         name: "history",
         summary: "Fetch a conversation's messages from the server.",
-        discussion: "Follows every page and prints ONE array (newest first with --direction up, the default).",
+        discussion: "Follows every page and prints ONE array (newest first with --direction up, the default). The messages are also stored in the local store unless --no-save.",
         arguments: [Argument("conv", help: "Conversation: USER, user:ID, group:ID or room:ID.",
             completion: .dynamic("conversations"))],
         options: [
@@ -17,6 +17,7 @@ extension Command {
             Option(long: "types", value: "A,B", help: "Only these body types (text, custom, …)."),
             Option(long: "start-ts", value: "MS", help: "Only messages at or after this Unix time in ms."),
             Option(long: "end-ts", value: "MS", help: "Only messages at or before this Unix time in ms."),
+            Option(long: "no-save", help: "Do not store the fetched messages in the local store."),
         ],
         examples: [Example("imctl msg history bob --limit 20", "The last 20 messages with bob.")],
         run: { invocation, context in
@@ -38,24 +39,9 @@ extension Command {
     )
 
     private static func fetchOptions(_ invocation: Invocation) throws(UsageError) -> FetchMessageOptions {
-        var options = FetchMessageOptions()
-        if let text = invocation.value("direction") {
-            guard let direction = FetchDirection(rawValue: text) else {
-                throw .invalidValue(option: "--direction", value: text, reason: "expected up or down")
-            }
-            options.direction = direction
-        }
+        var options = FetchMessageOptions(direction: try OptionParsing.direction(invocation), needSave: !invocation.flag("no-save"))
         options.from = invocation.value("from")
-        if let text = invocation.value("types") {
-            var types: [BodyType] = []
-            for word in text.split(separator: ",") {
-                guard let type = BodyType(rawValue: String(word)) else {
-                    throw .invalidValue(option: "--types", value: String(word), reason: "unknown body type")
-                }
-                types.append(type)
-            }
-            options.msgTypes = types
-        }
+        options.msgTypes = try OptionParsing.bodyTypes(invocation, "types")
         for (option, keyPath) in [("start-ts", \FetchMessageOptions.startTs), ("end-ts", \.endTs)] {
             guard let text = invocation.value(option) else { continue }
             guard let value = Int64(text) else {

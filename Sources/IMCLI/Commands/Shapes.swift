@@ -27,6 +27,8 @@ enum Shapes {
     /// Local conversations.
     static let localConversation = Shape(
         id: "conversationId", columns: ["conversationId", "type", "unreadCount", "latestMessage.serverTime"])
+    /// `ConversationsUpdate` (conversation pin, mark, delete, one-way delete).
+    static let conversationsUpdate = Shape(id: "conversationIds", columns: ["operation", "conversationIds", "conversationType", "cursor"])
     /// Login summary.
     static let session = Shape(id: "userId", columns: ["userId", "resource", "expiresAt", "cursor"])
 }

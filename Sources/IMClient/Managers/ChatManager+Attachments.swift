@@ -27,11 +27,6 @@ extension ChatManager {
         return try await AttachmentDownload(api: core.api(), remotePath: remotePath, secret: secret).run(to: path, progress: progress)
     }
 
-    /// A message of the local store by ID (filled by events and history fetches), nil when it is not there.
-    public func storedMessage(withId msgId: String) throws(ChatError) -> Message? {
-        try core.store.with { store throws(ChatError) in try store.storedMessage(withId: msgId) }
-    }
-
     /// Uploads what a file body still has only locally — `localPath` without `remotePath`, and a client-made
     /// thumbnail (`thumbnailLocalPath` without `thumbnailRemotePath`) — and fills in the remote fields. A combined
     /// body without `remotePath` uploads its messages from the local store.

@@ -30,7 +30,7 @@ extension ChatManager {
         var combine = combine
         var messages: [Message] = []
         for msgId in combine.messageIdList {
-            guard let message = try storedMessage(withId: msgId) else {
+            guard let message = try getMessage(msgId) else {
                 throw ChatError(.messageInvalid, "message '\(msgId)' is not in the local store")
             }
             messages.append(message)

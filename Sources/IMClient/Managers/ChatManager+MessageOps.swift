@@ -139,6 +139,6 @@ extension ChatManager {
     /// Refreshes the local copy of a message an operation returned, if the store holds it.
     private func cacheMessage(of result: MessageOperationResult) {
         guard let message = result.message else { return }
-        core.cache { store throws(ChatError) in try store.update(message) }
+        core.cache { store throws(ChatError) in try store.updateIfStored(message) }
     }
 }

@@ -21,7 +21,8 @@ public final class ChatManager: Sendable {
         return response
     }
 
-    /// One page of a conversation's history from the server; the messages are also stored locally.
+    /// One page of a conversation's history from the server; with `options.needSave` the messages are also
+    /// stored locally.
     public func fetchHistoryMessagesByOption(
         conversationId: String, type: ChatType, options: FetchMessageOptions, cursor: String?, pageSize: Int
     ) async throws(ChatError) -> CursorResult<Message> {
@@ -36,7 +37,7 @@ public final class ChatManager: Sendable {
             ("endTs", options.endTs >= 0 ? String(options.endTs) : nil),
         ]
         let page = try await core.api().call(.history, CursorResult<Message>.self, pathParameters: ["conversationId": conversationId], query: query)
-        core.cache { store throws(ChatError) in try store.save(page.data, countUnread: false) }
+        if options.needSave { core.cache { store throws(ChatError) in try store.save(page.data, countUnread: false) } }
         return page
     }
 
@@ -53,16 +54,6 @@ public final class ChatManager: Sendable {
         let page = try await core.api().call(.conversations, CursorResult<ServerConversation>.self, query: query)
         core.cache { store throws(ChatError) in try store.save(page.data) }
         return page
-    }
-
-    /// Every conversation in the local store, the most recently active first.
-    public func loadAllConversations() throws(ChatError) -> [LocalConversation] {
-        try core.store.with { store throws(ChatError) in try store.conversations() }
-    }
-
-    /// A conversation from the local store; with `createIfNeeded`, an empty one is created when missing.
-    public func getConversation(_ conversationId: String, type: ChatType, createIfNeeded: Bool) throws(ChatError) -> LocalConversation? {
-        try core.store.with { store throws(ChatError) in try store.conversation(conversationId, type: type, create: createIfNeeded) }
     }
 
     /// Calls `handler` for every event the event stream delivers; the same id replaces a previous handler.

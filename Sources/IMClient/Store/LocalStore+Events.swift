@@ -16,6 +16,12 @@ extension LocalStore {
             let messages: [Message]
             do { messages = try event.messages() } catch { throw ChatError(.databaseError, "event \(event.type) carries undecodable messages: \(error)") }
             try save(messages, countUnread: event.type == EventType.messagesReceived)
+        case EventType.conversationsUpdate:
+            let update: ConversationsUpdate
+            do { update = try WireJSON.decode(ConversationsUpdate.self, from: WireJSON.encode(JSONValue.object(event.payload))) } catch {
+                throw ChatError(.databaseError, "event \(event.type) has an undecodable payload: \(error)")
+            }
+            try apply(update)
         default: delivery.event = try applyMessageOperation(event, userId: userId)
         }
         if event.seq != nil { try setValue(delivery.cursor, forKey: Self.cursorKey(userId)) }

@@ -8,7 +8,7 @@ import Foundation
 
 extension LocalStore {
     /// Replaces a stored message with a newer copy of it; a message the store does not hold is left out.
-    func update(_ message: Message) throws(ChatError) {
+    func updateIfStored(_ message: Message) throws(ChatError) {
         try write {
             guard try self.connection.first("SELECT 1 FROM messages WHERE msgId = ?", message.msgId) != nil else { return }
             try self.saveOne(message, countUnread: false)
@@ -26,7 +26,7 @@ extension LocalStore {
                     stored.conversationId, stored.chatType.rawValue)
             }
         }
-        try update(message)
+        try updateIfStored(message)
     }
 
     /// Sets one JSON field of a stored message (and of the conversation entries that show it).
@@ -101,7 +101,7 @@ extension LocalStore {
         do {
             switch event.type {
             case EventType.messagesRead:
-                for message in try event.messages() { try update(message) }
+                for message in try event.messages() { try updateIfStored(message) }
             case EventType.conversationRead:
                 let info = try event.decodePayload(ConversationReadInfo.self)
                 if info.from == userId {
@@ -117,7 +117,7 @@ extension LocalStore {
                 }
                 event.payload["recalls"] = try WireJSON.decode(JSONValue.self, from: WireJSON.encode(recalls))
             case EventType.messageContentChanged:
-                try update(try event.decodePayload(MessageContentChange.self).message)
+                try updateIfStored(try event.decodePayload(MessageContentChange.self).message)
             case EventType.messageReactionDidChange:
                 for change in try event.decodePayload(ReactionChangesPayload.self).changes {
                     try patchMessage(change.messageId, field: "reactionList", value: change.reactions)

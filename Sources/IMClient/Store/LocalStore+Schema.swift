@@ -26,5 +26,28 @@ extension LocalStore {
         );
         CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         """,
+        // 2: search columns, the time index and the full-text index (FTS5, trigram: substring matches).
+        """
+        ALTER TABLE messages ADD COLUMN sender TEXT NOT NULL DEFAULT '';
+        ALTER TABLE messages ADD COLUMN bodyType TEXT NOT NULL DEFAULT '';
+        ALTER TABLE messages ADD COLUMN searchText TEXT NOT NULL DEFAULT '';
+        UPDATE messages SET sender = COALESCE(json_extract(json, '$.from'), ''),
+            bodyType = COALESCE(json_extract(json, '$.body.type'), ''),
+            searchText = COALESCE(json_extract(json, '$.body.content'), json_extract(json, '$.body.displayName'), '');
+        CREATE INDEX messages_by_time ON messages (serverTime, msgId);
+        CREATE INDEX messages_by_sender ON messages (sender, serverTime);
+        CREATE VIRTUAL TABLE messages_fts USING fts5(searchText, tokenize = 'trigram');
+        INSERT INTO messages_fts (rowid, searchText) SELECT rowid, searchText FROM messages WHERE searchText <> '';
+        CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages WHEN new.searchText <> '' BEGIN
+            INSERT INTO messages_fts (rowid, searchText) VALUES (new.rowid, new.searchText);
+        END;
+        CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+            DELETE FROM messages_fts WHERE rowid = old.rowid;
+        END;
+        CREATE TRIGGER messages_fts_update AFTER UPDATE OF searchText ON messages BEGIN
+            DELETE FROM messages_fts WHERE rowid = old.rowid;
+            INSERT INTO messages_fts (rowid, searchText) SELECT new.rowid, new.searchText WHERE new.searchText <> '';
+        END;
+        """,
     ]
 }

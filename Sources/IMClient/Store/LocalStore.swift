@@ -80,45 +80,54 @@ final class LocalStore {
         try write { try self.connection.query("INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", key, value) }
     }
 
+    /// Stores one message (replacing a stored one with the same id) and moves its conversation's latest and
+    /// last received message forward. Must run inside ``write(_:)``.
     func saveOne(_ message: Message, countUnread: Bool) throws {
         let json = try WireJSON.string(message)
+        let time = message.sortTime
         let isNew = try connection.first("SELECT 1 FROM messages WHERE msgId = ?", message.msgId) == nil
         try connection.query(
             """
-            INSERT INTO messages (msgId, conversationId, chatType, serverTime, json) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO messages (msgId, conversationId, chatType, serverTime, json, sender, bodyType, searchText)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (msgId) DO UPDATE SET conversationId = excluded.conversationId, chatType = excluded.chatType,
-                serverTime = excluded.serverTime, json = excluded.json
+                serverTime = excluded.serverTime, json = excluded.json, sender = excluded.sender,
+                bodyType = excluded.bodyType, searchText = excluded.searchText
             """,
-            message.msgId, message.conversationId, message.chatType.rawValue, message.serverTime, json)
+            message.msgId, message.conversationId, message.chatType.rawValue, time, json, message.from,
+            message.body.type.rawValue, message.searchText)
         let type = message.chatType.rawValue
         try ensureConversation(message.conversationId, message.chatType, isThread: message.isChatThreadMessage)
         try connection.query(
             "UPDATE conversations SET latestTime = ?, latestMessage = ? WHERE conversationId = ? AND type = ? AND latestTime <= ?",
-            message.serverTime, json, message.conversationId, type, message.serverTime)
+            time, json, message.conversationId, type, time)
         guard message.direction == .receive else { return }
         try connection.query(
             "UPDATE conversations SET lastReceivedTime = ?, lastReceivedMessage = ? WHERE conversationId = ? AND type = ? AND lastReceivedTime <= ?",
-            message.serverTime, json, message.conversationId, type, message.serverTime)
+            time, json, message.conversationId, type, time)
         if countUnread && isNew && !message.hasRead {
             try connection.query(
                 "UPDATE conversations SET unreadCount = unreadCount + 1 WHERE conversationId = ? AND type = ?", message.conversationId, type)
         }
     }
 
-    private func ensureConversation(_ id: String, _ type: ChatType, isThread: Bool) throws {
+    /// Creates an empty conversation row when missing. Must run inside ``write(_:)``.
+    func ensureConversation(_ id: String, _ type: ChatType, isThread: Bool) throws {
         try connection.query(
             "INSERT INTO conversations (conversationId, type, isChatThread) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", id, type.rawValue, isThread)
     }
 
-    func write(_ body: () throws -> Void) throws(ChatError) {
-        do { try connection.transaction(body) } catch { throw Self.chatError(error) }
+    /// Runs `body` in one write transaction (`BEGIN IMMEDIATE`, so it waits for another process's writer).
+    func write<T>(_ body: () throws -> T) throws(ChatError) -> T {
+        do { return try connection.transaction(body) } catch { throw Self.chatError(error) }
     }
 
+    /// Runs a read, mapping failures to ``ChatError`` 3.
     func read<T>(_ body: () throws -> T) throws(ChatError) -> T {
         do { return try body() } catch { throw Self.chatError(error) }
     }
 
-    private static func conversation(_ row: Row) throws -> LocalConversation {
+    static func conversation(_ row: Row) throws -> LocalConversation {
         LocalConversation(
             conversationId: row["conversationId"].text,
             type: ChatType(rawValue: row["type"].text) ?? .chat,
@@ -145,16 +154,16 @@ extension LocalStore: Sendable {}
 
 extension SQLValue {
     /// The text of a TEXT value, "" otherwise.
-    fileprivate var text: String { optionalText ?? "" }
+    var text: String { optionalText ?? "" }
 
     /// The text of a TEXT value, nil otherwise.
-    fileprivate var optionalText: String? {
+    var optionalText: String? {
         if case .text(let value) = self { return value }
         return nil
     }
 
     /// The value of an INTEGER, 0 otherwise.
-    fileprivate var integer: Int64 {
+    var integer: Int64 {
         if case .integer(let value) = self { return value }
         return 0
     }

@@ -71,16 +71,16 @@ struct MessagesController {
         return try APIResponse.json(try await state.store.history(query))
     }
 
-    /// `GET /v1/conversations` (default mode; `pinned` and `mark` modes answer 110 for now).
+    /// `GET /v1/conversations`: the default, `pinned=true` or `mark=N` listing (§4.5; both → 110).
     func conversations(_ request: Request) async throws -> Response {
         let call = try await state.userCall(request)
-        let pinned = request.query("pinned") == "true"
+        let pinned = try request.queryFlag("pinned") ?? false
         let mark = try request.queryInt("mark", in: 0...19)
         if pinned, mark != nil { throw ChatError(.invalidParam, "ask for pinned or mark, not both") }
-        if pinned || mark != nil { throw ChatError(.invalidParam, "pinned and mark listings are not yet supported") }
+        let mode: ConversationQuery.Mode = pinned ? .pinned : mark.map { .mark(Int($0)) } ?? .all
         let pageSize = Int(try request.queryInt("pageSize", in: 1...50) ?? 20)
-        let position = try request.query("cursor").map { raw throws(ChatError) in try PageCursor.parseConversations(raw) }
-        let query = ConversationQuery(app: call.app.id, owner: call.session.userId, position: position, pageSize: pageSize)
+        let position = try request.query("cursor").map { raw throws(ChatError) in try mode.parseCursor(raw) }
+        let query = ConversationQuery(app: call.app.id, owner: call.session.userId, mode: mode, position: position, pageSize: pageSize)
         return try APIResponse.json(try await state.store.conversations(query))
     }
 }

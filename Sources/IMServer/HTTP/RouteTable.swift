@@ -7,7 +7,7 @@ struct RouteTable {
     /// Answers one request; errors become error responses in ``register(on:logger:)``.
     typealias Handler = @Sendable (Request, BasicRequestContext) async throws -> Response
 
-    private(set) var entries: [(route: Route, handler: Handler)]
+    let entries: [(route: Route, handler: Handler)]
 
     init(state: ServerState) {
         let auth = AuthController(state: state)
@@ -19,6 +19,8 @@ struct RouteTable {
         let changes = MessageChangesController(state: state)
         let reactions = ReactionsController(state: state)
         let pins = PinsController(state: state)
+        let conversations = ConversationsController(state: state)
+        let files = FilesController(state: state)
         entries = [
             (.register, { request, _ in try await auth.register(request) }),
             (.issueToken, { request, _ in try await auth.issueToken(request) }),
@@ -61,11 +63,15 @@ struct RouteTable {
             (.pinnedMessages, pins.list),
             (.reportMessage, changes.report),
             (.adminReports, { request, _ in try await changes.reports(request) }),
-        ]
-        let files = FilesController(state: state)
-        entries += [
+            // Attachments.
             (.uploadFile, files.upload),
             (.downloadFile, files.download),
+            // Conversation list (§4.5)
+            (.pinConversation, conversations.pin),
+            (.deleteConversation, conversations.delete),
+            (.removeMessages, conversations.removeMessages),
+            (.addConversationMark, { request, _ in try await conversations.mark(request, add: true) }),
+            (.removeConversationMark, { request, _ in try await conversations.mark(request, add: false) }),
         ]
     }
 

@@ -39,6 +39,11 @@ protocol ChatStore: Sendable, MessageOperationsStore, FileRecordStore {
     func send(_ plan: SendPlan) async throws -> SendMessageResponse
     func history(_ query: HistoryQuery) async throws -> CursorResult<Message>
     func conversations(_ query: ConversationQuery) async throws -> CursorResult<ServerConversation>
+    // Conversation list (§4.5)
+    func pinConversation(_ ref: ConversationRef, isPinned: Bool, now: Int64) async throws -> ConversationsUpdate
+    func markConversations(_ refs: [ConversationRef], mark: Int, add: Bool, now: Int64) async throws -> ConversationsUpdate
+    func deleteConversation(_ ref: ConversationRef, deleteMessages: Bool, now: Int64) async throws -> ConversationsUpdate
+    func removeMessages(_ ref: ConversationRef, msgIds: [String]?, beforeTs: Int64?, now: Int64) async throws -> ConversationsUpdate
     /// Closes the store after the queued work.
     func close()
 }

@@ -75,9 +75,9 @@ extension SQLiteChatStore {
     /// One page of a one-to-one history, keyset-paged by (`serverTime`, `msgId`) in the query's direction.
     func history(_ query: HistoryQuery) async throws -> CursorResult<Message> {
         try await read { db in
-            let pair = query.viewer < query.peer ? query.viewer + "|" + query.peer : query.peer + "|" + query.viewer
-            var sql = "SELECT json, delivered, server_time, msg_id FROM messages WHERE app = ? AND pair = ? AND body_type <> 'cmd'"
-            var values: [any SQLBindable] = [query.app, pair]
+            let pair = OneWayDeletes.pair(query.viewer, query.peer)
+            var sql = "SELECT json, delivered, server_time, msg_id FROM messages WHERE app = ? AND pair = ? AND body_type <> 'cmd'" + OneWayDeletes.visible
+            var values: [any SQLBindable] = [query.app, pair] + OneWayDeletes.values(viewer: query.viewer)
             let up = query.options.direction == .up
             if let position = query.position {
                 sql += up ? " AND (server_time, msg_id) < (?, ?)" : " AND (server_time, msg_id) > (?, ?)"
@@ -112,36 +112,6 @@ extension SQLiteChatStore {
             return CursorResult(cursor: next, data: messages)
         }
     }
-
-    /// One page of the caller's server conversation list, newest `latestMessage` first.
-    func conversations(_ query: ConversationQuery) async throws -> CursorResult<ServerConversation> {
-        try await read { db in
-            var sql = """
-                SELECT c.peer, c.unread, c.latest_time, m.json, m.delivered FROM conversations c
-                LEFT JOIN messages m ON m.app = c.app AND m.msg_id = c.latest_msg_id
-                WHERE c.app = ? AND c.owner = ?
-                """
-            var values: [any SQLBindable] = [query.app, query.owner]
-            if let position = query.position {
-                sql += " AND (c.latest_time, c.peer) < (?, ?)"
-                values += [position.time, position.peer]
-            }
-            sql += " ORDER BY c.latest_time DESC, c.peer DESC LIMIT ?"
-            values.append(query.pageSize + 1)
-            let rows = try db.query(sql, values: values)
-            let page = rows.prefix(query.pageSize)
-            let data = try page.map { row in
-                let latest = try row.optionalString(3).map {
-                    try db.withServerState(
-                        WireJSON.decode(Message.self, from: Data($0.utf8)).viewed(by: query.owner, delivered: row.bool(4)),
-                        app: query.app, viewer: query.owner)
-                }
-                return ServerConversation(conversationId: row.string(0), type: .chat, unreadCount: Int(row.int(1)), latestMessage: latest)
-            }
-            let next = rows.count > query.pageSize ? page.last.map { PageCursor.conversations(time: $0.int(2), peer: $0.string(0)) } : nil
-            return CursorResult(cursor: next, data: data)
-        }
-    }
 }
 
 extension WriteContext {
@@ -166,8 +136,10 @@ extension WriteContext {
                 latest_msg_id = excluded.latest_msg_id, latest_time = excluded.latest_time
             """
         try connection.query(sql, app, message.from, message.to, 0, message.msgId, message.serverTime)
+        try trimConversations(app: app, owner: message.from)
         if message.from != message.to {
             try connection.query(sql, app, message.to, message.from, 1, message.msgId, message.serverTime)
+            try trimConversations(app: app, owner: message.to)
         }
     }
 }
@@ -179,13 +151,5 @@ struct HistoryQuery: Sendable {
     var peer: String
     var options: FetchMessageOptions
     var position: (time: Int64, msgId: String)?
-    var pageSize: Int
-}
-
-/// A conversation-list request, validated.
-struct ConversationQuery: Sendable {
-    var app: Int64
-    var owner: String
-    var position: (time: Int64, peer: String)?
     var pageSize: Int
 }
