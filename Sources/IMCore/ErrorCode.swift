@@ -83,6 +83,10 @@ public struct ErrorCode: RawRepresentable, Hashable, Sendable, Codable, CustomSt
     public static let messageIncludeIllegalContent = ErrorCode(rawValue: 501)
     public static let messageSendTrafficLimit = ErrorCode(rawValue: 502)
     public static let messageSizeLimit = ErrorCode(rawValue: 510)
+    public static let translateParamInvalid = ErrorCode(rawValue: 1110)
+    public static let translateServiceNotEnabled = ErrorCode(rawValue: 1111)
+    public static let translateUsageLimit = ErrorCode(rawValue: 1112)
+    public static let translateMessageFail = ErrorCode(rawValue: 1113)
 
     static let names: [Int: String] = [
         0: "EM_NO_ERROR", 1: "GENERAL_ERROR", 2: "NETWORK_ERROR", 3: "DATABASE_ERROR", 4: "EXCEED_SERVICE_LIMIT",

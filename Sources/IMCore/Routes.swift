@@ -48,7 +48,7 @@ public struct Route: Sendable, Hashable, CustomStringConvertible {
         sendMessage, history, conversations, health, adminCreateApp, adminListApps, adminDeleteApp,
         adminGetSettings, adminPatchSettings, adminCreateUser, adminListUsers, adminDeleteUser, adminSetPassword,
         adminDeactivate, adminReactivate, adminIssueToken, adminRevokeTokens, adminForceLogout,
-    ]
+    ] + translationRoutes
 }
 
 /// HTTP header names of the protocol.

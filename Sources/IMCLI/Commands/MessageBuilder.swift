@@ -24,6 +24,8 @@ enum MessageBuilder {
 
     private static func body(_ invocation: Invocation, _ context: Context) throws -> MessageBody {
         let kind = invocation.value("type") ?? "text"
+        let languages = invocation.values("translate", splitCommas: true)
+        if kind != "text", !languages.isEmpty { throw UsageError.other("--translate needs a text message") }
         switch kind {
         case "text":
             var text = invocation.argument("text") ?? "-"
@@ -31,7 +33,7 @@ enum MessageBuilder {
                 text = context.io.stdin.readAll()
                 if text.hasSuffix("\n") { text.removeLast() }
             }
-            return .text(TextBody(content: text))
+            return .text(TextBody(content: text, targetLanguages: languages.isEmpty ? nil : languages))
         case "cmd":
             guard let action = invocation.value("action") else { throw UsageError.other("--type cmd needs --action") }
             return .cmd(CmdBody(action: action))

@@ -5,6 +5,6 @@ extension Command {
     static let msg = Command(
         name: "msg",
         summary: "Send messages and read history.",
-        subcommands: [.msgSend, .msgHistory]
+        subcommands: [.msgSend, .msgHistory, .msgTranslate]
     )
 }

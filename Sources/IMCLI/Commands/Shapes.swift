@@ -25,6 +25,10 @@ enum Shapes {
     /// Local conversations.
     static let localConversation = Shape(
         id: "conversationId", columns: ["conversationId", "type", "unreadCount", "latestMessage.serverTime"])
+    /// `TranslateLanguage`.
+    static let language = Shape(id: "languageCode", columns: ["languageCode", "languageName", "languageNativeName"])
+    /// A message with its translations (msg translate).
+    static let translatedMessage = Shape(id: "msgId", columns: ["msgId", "from", "body.content", "body.translations"])
     /// Login summary.
     static let session = Shape(id: "userId", columns: ["userId", "resource", "expiresAt", "cursor"])
 }

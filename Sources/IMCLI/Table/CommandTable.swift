@@ -33,7 +33,7 @@ extension Option {
 extension Command {
     /// The built-in top-level commands, in help order.
     static let builtins: [Command] = [
-        .register, .login, .logout, .whoami, .status, .token, .devices, .msg, .conv, .events, .wait, .batch, .admin,
+        .register, .login, .logout, .whoami, .status, .token, .devices, .msg, .conv, .lang, .events, .wait, .batch, .admin,
         .serve(run: nil), .completion, .help, .version, .man, .complete,
     ]
 

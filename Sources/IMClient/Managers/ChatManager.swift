@@ -2,7 +2,7 @@ import IMCore
 
 /// Messages: sending, history, the server conversation list and the local conversations.
 public final class ChatManager: Sendable {
-    private let core: ClientCore
+    let core: ClientCore
 
     init(core: ClientCore) { self.core = core }
 

@@ -15,6 +15,7 @@ struct RouteTable {
         let events = EventsController(state: state)
         let messages = MessagesController(state: state)
         let admin = AdminController(state: state)
+        let translation = TranslationController(state: state)
         entries = [
             (.register, { request, _ in try await auth.register(request) }),
             (.issueToken, { request, _ in try await auth.issueToken(request) }),
@@ -43,6 +44,9 @@ struct RouteTable {
             (.adminIssueToken, admin.issueToken),
             (.adminRevokeTokens, admin.revokeTokens),
             (.adminForceLogout, admin.forceLogout),
+            // Translation (§4.4)
+            (.supportedLanguages, { request, _ in try await translation.languages(request) }),
+            (.translateMessage, translation.translate),
         ]
     }
 

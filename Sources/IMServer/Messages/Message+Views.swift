@@ -23,8 +23,9 @@ extension Message {
     /// The one-to-one conversation key of both parties, independent of direction.
     var pairKey: String { from < to ? from + "|" + to : to + "|" + from }
 
-    /// Whether two sends carry the same content (§4.2 idempotency).
+    /// Whether two sends carry the same content (§4.2 idempotency); translations are the server's, not the sender's.
     func hasSameContent(as other: Message) -> Bool {
-        from == other.from && to == other.to && body == other.body && attributes == other.attributes
+        from == other.from && to == other.to && body.withoutTranslations == other.body.withoutTranslations
+            && attributes == other.attributes
     }
 }

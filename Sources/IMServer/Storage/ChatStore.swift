@@ -39,6 +39,8 @@ protocol ChatStore: Sendable {
     func send(_ plan: SendPlan) async throws -> SendMessageResponse
     func history(_ query: HistoryQuery) async throws -> CursorResult<Message>
     func conversations(_ query: ConversationQuery) async throws -> CursorResult<ServerConversation>
+    /// One message as a participant sees it; nil when unknown or not visible to `viewer`.
+    func message(_ app: Int64, msgId: String, viewer: String) async throws -> Message?
     /// Closes the store after the queued work.
     func close()
 }
