@@ -21,9 +21,12 @@ _imctl() {
             "imctl msg") path="imctl msg" ;;
             "imctl msg send") path="imctl msg send" ;;
             "imctl msg history") path="imctl msg history" ;;
+            "imctl msg translate") path="imctl msg translate" ;;
             "imctl conv") path="imctl conv" ;;
             "imctl conv list") path="imctl conv list" ;;
             "imctl conv fetch") path="imctl conv fetch" ;;
+            "imctl lang") path="imctl lang" ;;
+            "imctl lang list") path="imctl lang list" ;;
             "imctl events") path="imctl events" ;;
             "imctl wait") path="imctl wait" ;;
             "imctl batch") path="imctl batch" ;;
@@ -95,12 +98,18 @@ _imctl() {
         "imctl msg history:--output"|"imctl msg history:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
         "imctl msg history:--direction") COMPREPLY=($(compgen -W "up down" -- "$cur")); return ;;
         "imctl msg history:--from") COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
+        "imctl msg translate:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
+        "imctl msg translate:--output"|"imctl msg translate:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
         "imctl conv:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
         "imctl conv:--output"|"imctl conv:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
         "imctl conv list:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
         "imctl conv list:--output"|"imctl conv list:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
         "imctl conv fetch:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
         "imctl conv fetch:--output"|"imctl conv fetch:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
+        "imctl lang:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
+        "imctl lang:--output"|"imctl lang:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
+        "imctl lang list:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
+        "imctl lang list:--output"|"imctl lang list:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
         "imctl events:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
         "imctl events:--output"|"imctl events:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
         "imctl events:--type") COMPREPLY=($(compgen -W "onMessagesReceived onCmdMessagesReceived onMessagesDelivered onConnected onDisconnected" -- "$cur")); return ;;
@@ -191,7 +200,7 @@ _imctl() {
         "imctl version:--output"|"imctl version:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
     esac
     case "$path" in
-        "imctl") COMPREPLY=($(compgen -W "register login logout whoami status token devices msg conv events wait batch admin serve completion help version --server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
+        "imctl") COMPREPLY=($(compgen -W "register login logout whoami status token devices msg conv lang events wait batch admin serve completion help version --server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
         "imctl register") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --password-stdin --password-file" -- "$cur")) ;;
         "imctl login") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --password-stdin --password-file --token-stdin --token-file" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
         "imctl logout") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
@@ -202,12 +211,15 @@ _imctl() {
         "imctl devices") COMPREPLY=($(compgen -W "list kick --server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --password-stdin --password-file --token-stdin --token-file" -- "$cur")) ;;
         "imctl devices list") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --password-stdin --password-file --token-stdin --token-file" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
         "imctl devices kick") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --password-stdin --password-file --token-stdin --token-file --all" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
-        "imctl msg") COMPREPLY=($(compgen -W "send history --server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
-        "imctl msg send") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --type --action --event --param --lat --lon --address --attr --msg-id --wait-reply" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
+        "imctl msg") COMPREPLY=($(compgen -W "send history translate --server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
+        "imctl msg send") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --type --action --event --param --lat --lon --address --attr --msg-id --wait-reply --translate" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
         "imctl msg history") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --direction --limit --from --types --start-ts --end-ts" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete conversations -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
+        "imctl msg translate") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
         "imctl conv") COMPREPLY=($(compgen -W "list fetch --server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
         "imctl conv list") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
         "imctl conv fetch") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --pinned --mark" -- "$cur")) ;;
+        "imctl lang") COMPREPLY=($(compgen -W "list --server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
+        "imctl lang list") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
         "imctl events") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --since --count --idle --once --type --in --from --ready-file --on-gap" -- "$cur")) ;;
         "imctl wait") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --since --type --from --in --match --count --any --ready-file" -- "$cur")) ;;
         "imctl batch") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;

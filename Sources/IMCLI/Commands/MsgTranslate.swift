@@ -10,7 +10,7 @@ extension Command {
             Translates a text message you sent or received into each LANG (1 to 10 codes from 'imctl lang \
             list'). Prints the message with body.translations {LANG: text}; the server stores nothing. Errors: \
             1110 (not a text message, unknown language, more than 10), 1111 (the app has no translation \
-            provider), 1113 (the provider failed).
+            provider), 1112 (the provider's quota is used up), 1113 (the provider failed).
             """,
         arguments: [
             Argument("msgid", help: "The message id."),
