@@ -23,6 +23,7 @@ _imctl() {
             "imctl msg download") path="imctl msg download" ;;
             "imctl msg combined") path="imctl msg combined" ;;
             "imctl msg history") path="imctl msg history" ;;
+            "imctl msg translate") path="imctl msg translate" ;;
             "imctl msg search") path="imctl msg search" ;;
             "imctl msg import") path="imctl msg import" ;;
             "imctl msg insert") path="imctl msg insert" ;;
@@ -57,6 +58,8 @@ _imctl() {
             "imctl conv delete") path="imctl conv delete" ;;
             "imctl local") path="imctl local" ;;
             "imctl local reset") path="imctl local reset" ;;
+            "imctl lang") path="imctl lang" ;;
+            "imctl lang list") path="imctl lang list" ;;
             "imctl events") path="imctl events" ;;
             "imctl wait") path="imctl wait" ;;
             "imctl batch") path="imctl batch" ;;
@@ -139,6 +142,8 @@ _imctl() {
         "imctl msg history:--output"|"imctl msg history:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
         "imctl msg history:--direction") COMPREPLY=($(compgen -W "up down" -- "$cur")); return ;;
         "imctl msg history:--from") COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
+        "imctl msg translate:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
+        "imctl msg translate:--output"|"imctl msg translate:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
         "imctl msg search:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
         "imctl msg search:--output"|"imctl msg search:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
         "imctl msg search:--from") COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
@@ -209,6 +214,10 @@ _imctl() {
         "imctl local:--output"|"imctl local:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
         "imctl local reset:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
         "imctl local reset:--output"|"imctl local reset:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
+        "imctl lang:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
+        "imctl lang:--output"|"imctl lang:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
+        "imctl lang list:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
+        "imctl lang list:--output"|"imctl lang list:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
         "imctl events:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
         "imctl events:--output"|"imctl events:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
         "imctl events:--type") COMPREPLY=($(compgen -W "onMessagesReceived onCmdMessagesReceived onMessagesDelivered onConnected onDisconnected onMessagesRead onConversationRead onMessagesRecalledInfo onMessageContentChanged onMessageReactionDidChange onMessagePinChanged" -- "$cur")); return ;;
@@ -302,7 +311,7 @@ _imctl() {
         "imctl version:--output"|"imctl version:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
     esac
     case "$path" in
-        "imctl") COMPREPLY=($(compgen -W "register login logout whoami status token devices msg conv local events wait batch admin serve completion help version --server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
+        "imctl") COMPREPLY=($(compgen -W "register login logout whoami status token devices msg conv local lang events wait batch admin serve completion help version --server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
         "imctl register") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --password-stdin --password-file" -- "$cur")) ;;
         "imctl login") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --password-stdin --password-file --token-stdin --token-file" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
         "imctl logout") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
@@ -313,11 +322,12 @@ _imctl() {
         "imctl devices") COMPREPLY=($(compgen -W "list kick --server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --password-stdin --password-file --token-stdin --token-file" -- "$cur")) ;;
         "imctl devices list") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --password-stdin --password-file --token-stdin --token-file" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
         "imctl devices kick") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --password-stdin --password-file --token-stdin --token-file --all" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
-        "imctl msg") COMPREPLY=($(compgen -W "send download combined history search import insert update prune delete-remote ack recall edit react unreact reactions pin unpin pins report --server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
-        "imctl msg send") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --type --action --event --param --lat --lon --address --attr --msg-id --wait-reply --image --voice --video --file --display-name --duration --width --height --thumbnail --combine --title --summary --compatible-text" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
+        "imctl msg") COMPREPLY=($(compgen -W "send download combined history translate search import insert update prune delete-remote ack recall edit react unreact reactions pin unpin pins report --server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
+        "imctl msg send") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --type --action --event --param --lat --lon --address --attr --msg-id --wait-reply --translate --image --voice --video --file --display-name --duration --width --height --thumbnail --combine --title --summary --compatible-text" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
         "imctl msg download") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --out --thumbnail" -- "$cur")) ;;
         "imctl msg combined") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
         "imctl msg history") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --direction --limit --from --types --start-ts --end-ts --no-save" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete conversations -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
+        "imctl msg translate") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
         "imctl msg search") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --types --from --before --after --limit" -- "$cur")) ;;
         "imctl msg import") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
         "imctl msg insert") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --append" -- "$cur")); else COMPREPLY=($(compgen -f -- "$cur")); fi ;;
@@ -352,6 +362,8 @@ _imctl() {
         "imctl conv delete") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --keep-messages --yes -y" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete conversations -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
         "imctl local") COMPREPLY=($(compgen -W "reset --server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
         "imctl local reset") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --yes -y" -- "$cur")) ;;
+        "imctl lang") COMPREPLY=($(compgen -W "list --server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
+        "imctl lang list") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;
         "imctl events") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --since --count --idle --once --type --in --from --ready-file --on-gap" -- "$cur")) ;;
         "imctl wait") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version --since --type --from --in --match --count --any --ready-file" -- "$cur")) ;;
         "imctl batch") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --deadline --verbose -v --help -h --version" -- "$cur")) ;;

@@ -20,6 +20,10 @@ public struct AppSettings: Sendable, Hashable, Codable {
     public var keywordFilter: [String] = []
     public var preSendHook: String? = nil
     public var translationProvider = "none"
+    /// Base URL of the LibreTranslate-compatible endpoint (`translationProvider` `libretranslate`).
+    public var translationURL: String? = nil
+    /// API key sent to that endpoint, if it needs one.
+    public var translationAPIKey: String? = nil
 
     public init() {}
 
@@ -44,8 +48,19 @@ public struct AppSettings: Sendable, Hashable, Codable {
             outside("roomRatePerSecond", roomRatePerSecond, 1...10_000),
             ["none", "apertium", "libretranslate"].contains(translationProvider)
                 ? nil : "translationProvider must be none, apertium or libretranslate",
+            translationURLError(),
         ]
         return problems.compactMap { $0 }.first
+    }
+
+    private func translationURLError() -> String? {
+        if let url = translationURL, !url.hasPrefix("http://"), !url.hasPrefix("https://") {
+            return "translationURL must start with http:// or https://"
+        }
+        if translationProvider == "libretranslate", translationURL == nil {
+            return "translationProvider libretranslate needs translationURL"
+        }
+        return nil
     }
 }
 

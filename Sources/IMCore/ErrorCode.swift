@@ -93,6 +93,10 @@ public struct ErrorCode: RawRepresentable, Hashable, Sendable, Codable, CustomSt
     public static let reactionReachLimit = ErrorCode(rawValue: 1300)
     public static let reactionHasBeenOperated = ErrorCode(rawValue: 1301)
     public static let reactionOperationIsIllegal = ErrorCode(rawValue: 1302)
+    public static let translateParamInvalid = ErrorCode(rawValue: 1110)
+    public static let translateServiceNotEnabled = ErrorCode(rawValue: 1111)
+    public static let translateUsageLimit = ErrorCode(rawValue: 1112)
+    public static let translateMessageFail = ErrorCode(rawValue: 1113)
 
     static let names: [Int: String] = [
         0: "EM_NO_ERROR", 1: "GENERAL_ERROR", 2: "NETWORK_ERROR", 3: "DATABASE_ERROR", 4: "EXCEED_SERVICE_LIMIT",

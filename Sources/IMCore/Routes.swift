@@ -48,7 +48,7 @@ public struct Route: Sendable, Hashable, CustomStringConvertible {
         sendMessage, history, conversations, health, adminCreateApp, adminListApps, adminDeleteApp,
         adminGetSettings, adminPatchSettings, adminCreateUser, adminListUsers, adminDeleteUser, adminSetPassword,
         adminDeactivate, adminReactivate, adminIssueToken, adminRevokeTokens, adminForceLogout,
-    ] + messageOpsRoutes + fileRoutes + conversationRoutes
+    ] + messageOpsRoutes + fileRoutes + conversationRoutes + translationRoutes
 }
 
 /// HTTP header names of the protocol.

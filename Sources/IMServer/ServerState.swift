@@ -10,5 +10,6 @@ struct ServerState: Sendable {
     let operatorCredentials: OperatorCredentials
     let hasher: PasswordHasher
     let rateLimiter = RateLimiter()
+    let translation = TranslationService()
     let logger: Logger
 }

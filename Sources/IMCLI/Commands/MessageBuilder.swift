@@ -22,9 +22,11 @@ enum MessageBuilder {
         if let attachment = try attachmentBody(invocation) { return attachment }
         if let combined = try combineBody(invocation) { return combined }
         let kind = invocation.value("type") ?? "text"
+        let languages = invocation.values("translate", splitCommas: true)
+        if kind != "text", !languages.isEmpty { throw UsageError.other("--translate needs a text message") }
         switch kind {
         case "text":
-            return .text(TextBody(content: text(invocation.argument("text") ?? "-", context)))
+            return .text(TextBody(content: text(invocation.argument("text") ?? "-", context), targetLanguages: languages.isEmpty ? nil : languages))
         case "cmd":
             guard let action = invocation.value("action") else { throw UsageError.other("--type cmd needs --action") }
             return .cmd(CmdBody(action: action))

@@ -36,12 +36,15 @@ extension Command {
             Option(long: "msg-id", value: "ID", help: "Message id (idempotency key) instead of a random one.",
                 aliases: ["idempotency-key"]),
             Option(long: "wait-reply", value: "DURATION", help: "Then wait this long for the next message from the peer."),
+            Option(long: "translate", value: "LANG", help: "Also translate the text into LANG; a,b for several.",
+                isRepeatable: true),
         ] + Option.attachmentOptions,
         examples: [
             Example("imctl msg send bob 'hello'", "Send a text to bob."),
             Example("echo hi | imctl msg send group:1234 -", "Send standard input to a group."),
             Example("imctl msg send bob --type cmd --action typing", "Send a command message."),
             Example("imctl msg send bob --image photo.jpg", "Upload a photo and send it as an image message."),
+            Example("imctl msg send bob 'hello' --translate es", "Send a text stored with its Spanish translation."),
         ],
         run: { invocation, context in
             let message = try MessageBuilder.build(invocation, context)

@@ -29,6 +29,10 @@ enum Shapes {
         id: "conversationId", columns: ["conversationId", "type", "unreadCount", "latestMessage.serverTime"])
     /// `ConversationsUpdate` (conversation pin, mark, delete, one-way delete).
     static let conversationsUpdate = Shape(id: "conversationIds", columns: ["operation", "conversationIds", "conversationType", "cursor"])
+    /// `TranslateLanguage`.
+    static let language = Shape(id: "languageCode", columns: ["languageCode", "languageName", "languageNativeName"])
+    /// A message with its translations (msg translate).
+    static let translatedMessage = Shape(id: "msgId", columns: ["msgId", "from", "body.content", "body.translations"])
     /// Login summary.
     static let session = Shape(id: "userId", columns: ["userId", "resource", "expiresAt", "cursor"])
 }

@@ -33,8 +33,8 @@ extension Option {
 extension Command {
     /// The built-in top-level commands, in help order.
     static let builtins: [Command] = [
-        .register, .login, .logout, .whoami, .status, .token, .devices, .msg, .conv, .local, .events, .wait, .batch, .admin,
-        .serve(run: nil), .completion, .help, .version, .man, .complete,
+        .register, .login, .logout, .whoami, .status, .token, .devices, .msg, .conv, .local, .lang, .events, .wait, .batch,
+        .admin, .serve(run: nil), .completion, .help, .version, .man, .complete,
     ]
 
     /// The command tree of `imctl`; an `extra` command replaces the built-in of the same name in place (the executable

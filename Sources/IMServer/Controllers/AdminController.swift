@@ -51,7 +51,8 @@ struct AdminController {
             throw ChatError(.generalError, "settings are not an object")
         }
         for (key, value) in patch {
-            guard merged[key] != nil || key == "preSendHook" else { throw ChatError(.invalidParam, "unknown setting '\(key)'") }
+            let optionalKeys = ["preSendHook", "translationURL", "translationAPIKey"]
+            guard merged[key] != nil || optionalKeys.contains(key) else { throw ChatError(.invalidParam, "unknown setting '\(key)'") }
             merged[key] = value
         }
         let settings: AppSettings

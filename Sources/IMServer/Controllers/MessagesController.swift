@@ -9,11 +9,19 @@ struct MessagesController {
     func send(_ request: Request) async throws -> Response {
         let call = try await state.userCall(request)
         let (normalized, toResource) = try MessageValidator.normalized(try await request.decodeWire(Message.self), sender: call.session.userId)
-        let message = try await AttachmentResolver(store: state.store, app: call.app).resolved(normalized)
+        var message = try await AttachmentResolver(store: state.store, app: call.app).resolved(normalized)
         let now = WallClock.milliseconds()
         var limitError = try MessageValidator.contentError(message, settings: call.app.settings)
         if !state.rateLimiter.allow(call.user, limit: call.app.settings.sendRatePerSecond, now: now), limitError == nil {
             limitError = ChatError(.messageSendTrafficLimit, "more than \(call.app.settings.sendRatePerSecond) messages per second")
+        }
+        if limitError == nil {
+            // Translated before the write, never inside it; a failure is reported after the existence checks.
+            do {
+                message = try await state.translation.translatedAtSend(message, settings: call.app.settings)
+            } catch let error as ChatError {
+                limitError = error
+            }
         }
         var plan = SendPlan(app: call.app, senderResource: call.session.resource, message: message, limitError: limitError, now: now)
         plan.toResource = toResource

@@ -21,6 +21,7 @@ struct RouteTable {
         let pins = PinsController(state: state)
         let conversations = ConversationsController(state: state)
         let files = FilesController(state: state)
+        let translation = TranslationController(state: state)
         entries = [
             (.register, { request, _ in try await auth.register(request) }),
             (.issueToken, { request, _ in try await auth.issueToken(request) }),
@@ -72,6 +73,9 @@ struct RouteTable {
             (.removeMessages, conversations.removeMessages),
             (.addConversationMark, { request, _ in try await conversations.mark(request, add: true) }),
             (.removeConversationMark, { request, _ in try await conversations.mark(request, add: false) }),
+            // Translation (§4.4)
+            (.supportedLanguages, { request, _ in try await translation.languages(request) }),
+            (.translateMessage, translation.translate),
         ]
     }
 

@@ -32,8 +32,9 @@ extension Message {
     /// The one-to-one conversation key of two users, in either order.
     static func pairKey(_ one: String, _ other: String) -> String { one < other ? one + "|" + other : other + "|" + one }
 
-    /// Whether two sends carry the same content (§4.2 idempotency).
+    /// Whether two sends carry the same content (§4.2 idempotency); translations are the server's, not the sender's.
     func hasSameContent(as other: Message) -> Bool {
-        from == other.from && to == other.to && body == other.body && attributes == other.attributes
+        from == other.from && to == other.to && body.withoutTranslations == other.body.withoutTranslations
+            && attributes == other.attributes
     }
 }
