@@ -1,5 +1,9 @@
 import CIMSQLite
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// One SQLite database connection, in WAL mode with a busy timeout. Not Sendable: one owner (an actor, a
 /// queue or a task) uses it at a time. Statements are cached by SQL text.
 ///
@@ -35,18 +39,27 @@ public final class Connection {
     }
 
     /// Keeps the WAL file when this connection closes and skips the checkpoint SQLite would run then, so a short-lived
-    /// process (one `imctl` command) neither checkpoints nor re-creates the WAL — each costs fsyncs. The WAL is
-    /// checkpointed once it holds `checkpointPages` pages: the next process to open the database rebuilds the WAL index
-    /// by reading every frame of the WAL, so a short WAL keeps start-up cheap (1,000 pages, SQLite's default, cost
-    /// each `imctl` command several milliseconds of reads).
+    /// process (one `imctl` command) neither checkpoints nor re-creates the WAL — each costs fsyncs. Automatic
+    /// checkpoints are off: each new process rebuilds the WAL index by reading every frame, and that rebuild forgets
+    /// what was checkpointed, so SQLite's automatic checkpoints would copy the whole WAL again after every commit and
+    /// never restart it. Call ``truncateWriteAheadLog(ifLargerThan:)`` after writes instead.
     ///
     /// Related SQLite documentation: https://www.sqlite.org/c3ref/c_dbconfig_defensive.html#sqlitedbconfignockptonclose,
     /// https://www.sqlite.org/wal.html#ckpt
-    public func keepWriteAheadLogOnClose(checkpointPages: Int = 64) throws(SQLiteError) {
+    public func keepWriteAheadLogOnClose() throws(SQLiteError) {
         imsqlite_no_checkpoint_on_close(handle)
         var persist: Int32 = 1
         sqlite3_file_control(handle, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
-        try execute("PRAGMA wal_autocheckpoint=\(checkpointPages)")
+        try execute("PRAGMA wal_autocheckpoint=0")
+    }
+
+    /// Checkpoints the WAL into the database and empties it once the WAL file is larger than `bytes`, so the next
+    /// process reads a short WAL when it opens the database. Does nothing for an in-memory database.
+    public func truncateWriteAheadLog(ifLargerThan bytes: Int) throws(SQLiteError) {
+        guard let name = sqlite3_db_filename(handle, "main"), name.pointee != 0 else { return }
+        var info = stat()
+        guard stat(String(cString: name) + "-wal", &info) == 0, Int(info.st_size) > bytes else { return }
+        try execute("PRAGMA wal_checkpoint(TRUNCATE)")
     }
 
     /// Runs one or more statements that return no rows the caller needs.

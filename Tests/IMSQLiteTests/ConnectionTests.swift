@@ -82,17 +82,21 @@ struct ConnectionTests {
         #expect(try writer.first("PRAGMA journal_mode")?.string(0) == "wal")
     }
 
-    @Test("a kept WAL survives close and stays short: it is checkpointed once it holds the given number of pages")
+    @Test("a kept WAL survives close; truncateWriteAheadLog empties it only once it is larger than the limit")
     func keptWriteAheadLog() throws {
         let path = temporaryPath()
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        func walBytes() throws -> Int { (try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? -1 }
         do {
             let connection = try Connection(path: path, synchronous: .normal)
-            try connection.keepWriteAheadLogOnClose(checkpointPages: 8)
+            try connection.keepWriteAheadLogOnClose()
             try connection.execute("CREATE TABLE t (v TEXT)")
-            for _ in 0..<50 { try connection.query("INSERT INTO t VALUES (?)", String(repeating: "x", count: 3_000)) }
-            let framesInLog = try #require(try connection.first("PRAGMA wal_checkpoint(PASSIVE)")).int(1)
-            #expect(framesInLog <= 8 + 2, "the WAL kept \(framesInLog) frames")
+            for _ in 0..<50 {
+                try connection.query("INSERT INTO t VALUES (?)", String(repeating: "x", count: 3_000))
+                try connection.truncateWriteAheadLog(ifLargerThan: 64 * 1024)
+                #expect(try walBytes() <= 64 * 1024 + 2 * 4_096 + 64)
+            }
+            #expect(try walBytes() > 0)
         }
         #expect(FileManager.default.fileExists(atPath: path + "-wal"))
         #expect(try Connection(path: path).first("SELECT COUNT(*) FROM t")?.int(0) == 50)

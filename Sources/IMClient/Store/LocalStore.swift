@@ -119,8 +119,14 @@ final class LocalStore {
 
     /// Runs `body` in one write transaction (`BEGIN IMMEDIATE`, so it waits for another process's writer).
     func write<T>(_ body: () throws -> T) throws(ChatError) -> T {
-        do { return try connection.transaction(body) } catch { throw Self.chatError(error) }
+        let result: T
+        do { result = try connection.transaction(body) } catch { throw Self.chatError(error) }
+        try? connection.truncateWriteAheadLog(ifLargerThan: Self.maxWriteAheadLogBytes)
+        return result
     }
+
+    /// How large the kept WAL may grow before a write empties it (every command re-reads it when it opens the store).
+    static let maxWriteAheadLogBytes = 512 * 1024
 
     /// Runs a read, mapping failures to ``ChatError`` 3.
     func read<T>(_ body: () throws -> T) throws(ChatError) -> T {
