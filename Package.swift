@@ -25,11 +25,9 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        .systemLibrary(
-            name: "CIMCurl",
-            pkgConfig: "libcurl",
-            providers: [.apt(["libcurl4-openssl-dev"])]
-        ),
+        // libcurl for the client's HTTP: headers only. The shim dlopens libcurl.so.4 on first network use, so the
+        // server and offline commands never load it and its dependencies (no pkgConfig: its `-lcurl` would link it).
+        .systemLibrary(name: "CIMCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // libgd for server-made thumbnails: headers only. The shim dlopens libgd.so.3 on first use, so the module
         // links nothing (no pkgConfig, whose `-lgd` would make libgd a NEEDED library of the one imctl binary).
         .systemLibrary(name: "CIMGD", providers: [.apt(["libgd-dev"])]),

@@ -11,16 +11,18 @@ struct BinaryLinkageTests {
         return [Binary.imctl] + (FileManager.default.isExecutableFile(atPath: release) ? [release] : [])
     }
 
-    @Test("NEEDED lists FoundationEssentials and libcurl, never libFoundation, ICU, FoundationNetworking or libgd")
+    @Test("NEEDED lists libsqlite3, never libFoundation, ICU, FoundationNetworking, libcurl or libgd")
     func neededLibraries() throws {
         for binary in binaries {
             let result = try runProcess("/usr/bin/objdump", ["-p", binary], environment: [:])
             #expect(result.exitCode == 0, "\(result.stderr)")
             let needed = result.stdout.split(separator: "\n").filter { $0.contains("NEEDED") }.map { $0.split(separator: " ").last ?? "" }
-            #expect(needed.contains("libcurl.so.4"), "\(binary): \(needed)")
-            // libgd is dlopened by the server on first thumbnail, so client start-up never loads it.
+            #expect(needed.contains("libsqlite3.so.0"), "\(binary): \(needed)")
+            // libcurl is dlopened on the first network call and libgd on the server's first thumbnail, so neither the
+            // server nor an offline command loads them (or their dependencies) at start-up.
             let forbidden = [
-                "libFoundation.so", "lib_FoundationICU.so", "libFoundationNetworking.so", "libFoundationInternationalization.so", "libgd.so.3",
+                "libFoundation.so", "lib_FoundationICU.so", "libFoundationNetworking.so", "libFoundationInternationalization.so",
+                "libcurl.so.4", "libgd.so.3",
             ]
             #expect(!needed.contains { forbidden.contains(String($0)) }, "\(binary): \(needed)")
         }

@@ -18,11 +18,11 @@ final class CurlEasy {
     /// Creates a handle; calls `curl_global_init` (and ignores SIGPIPE) the first time one is made.
     init() {
         _ = CurlGlobal.initialized
-        guard let handle = curl_easy_init() else { fatalError("curl_easy_init failed: out of memory") }
+        guard let handle = imcurl_easy_init() else { fatalError("libcurl.so.4 could not be loaded (install libcurl4), or curl_easy_init ran out of memory") }
         self.handle = handle
     }
 
-    deinit { curl_easy_cleanup(handle) }
+    deinit { imcurl_easy_cleanup(handle) }
 
     /// Runs one request to completion on the calling thread. `cancel` aborts it from another thread within
     /// about a second (libcurl calls the progress callback about once a second while idle).
@@ -33,23 +33,23 @@ final class CurlEasy {
         do { opened = try files.map { (streams) throws(IMClientError) in try OpenedFileStreams(streams) } } catch { return .failure(error) }
         // curl_easy_reset keeps live connections, so keep-alive survives it.
         // - SeeAlso: https://curl.se/libcurl/c/curl_easy_reset.html
-        curl_easy_reset(handle)
+        imcurl_easy_reset(handle)
         let context = TransferContext(cancel: cancel, files: opened, handle: handle)
         let unmanaged = Unmanaged.passRetained(context)
         defer { unmanaged.release() }
         var headerList: UnsafeMutablePointer<curl_slist>?
         for header in request.headers {
-            headerList = curl_slist_append(headerList, "\(header.name): \(header.value)")
+            headerList = imcurl_slist_append(headerList, "\(header.name): \(header.value)")
         }
         // libcurl adds "Expect: 100-continue" to larger POSTs; our server doesn't need the extra round trip.
-        headerList = curl_slist_append(headerList, "Expect:")
-        defer { curl_slist_free_all(headerList) }
+        headerList = imcurl_slist_append(headerList, "Expect:")
+        defer { imcurl_slist_free_all(headerList) }
 
         configure(request, context: unmanaged.toOpaque(), headers: headerList, files: opened)
-        let code = curl_easy_perform(handle)
+        let code = imcurl_easy_perform(handle)
         if code == CURLE_ABORTED_BY_CALLBACK, cancel.isCancelled { return .failure(.cancelled) }
         guard code == CURLE_OK else {
-            let message = String(cString: curl_easy_strerror(code))
+            let message = String(cString: imcurl_easy_strerror(code))
             return .failure(.transport(code: Int(code.rawValue), message: "\(message) (\(request.method) \(request.url))"))
         }
         var status = 0
@@ -178,6 +178,6 @@ private final class TransferContext {
 enum CurlGlobal {
     static let initialized: Void = {
         signal(SIGPIPE, SIG_IGN)
-        curl_global_init(3)  // CURL_GLOBAL_ALL (a macro Swift cannot import)
+        imcurl_global_init(3)  // CURL_GLOBAL_ALL (a macro Swift cannot import)
     }()
 }
