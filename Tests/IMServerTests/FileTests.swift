@@ -188,24 +188,21 @@ struct FileTests {
 
     @Test("releaseAttachments expires a recalled message's upload and thumbnail and names the bytes to delete")
     func release() async throws {
-        let configuration = TestServer.testConfiguration()
-        defer { _ = try? FileManager.default.removeItem(atPath: configuration.dataDirectory) }
-        let state = try await ServerState.make(configuration)
-        defer { state.store.close() }
-        let store = try #require(state.store as? SQLiteChatStore)
-        let now = WallClock.milliseconds()
-        let record = { (id: String, sha: String) in
-            FileRecord(id: id, app: 1, owner: "alice", secret: "s", sha256: sha, size: 1, uploadedAt: now)
+        try await TestServer.withStore { store in
+            let now = WallClock.milliseconds()
+            let record = { (id: String, sha: String) in
+                FileRecord(id: id, app: 1, owner: "alice", secret: "s", sha256: sha, size: 1, uploadedAt: now)
+            }
+            _ = try await store.insertUpload(record("f1", "aa"), thumbnail: record("t1", "bb"), expireBefore: 0)
+            _ = try await store.insertUpload(record("f2", "aa"), thumbnail: nil, expireBefore: 0)
+            var body = FileBody(displayName: "p.jpg", remotePath: "f1", secret: "s")
+            (body.thumbnailRemotePath, body.thumbnailSecret) = ("t1", "s")
+            let message = Message(msgId: "m", conversationId: "bob", from: "alice", to: "bob", chatType: .chat, body: .image(body))
+            let orphaned = try await store.write { try $0.releaseAttachments(of: message) }
+            #expect(orphaned == ["bb"])
+            #expect(try await store.upload("f1", app: 1)?.expired == true)
+            #expect(try await store.upload("f2", app: 1)?.expired == false)
         }
-        _ = try await store.insertUpload(record("f1", "aa"), thumbnail: record("t1", "bb"), expireBefore: 0)
-        _ = try await store.insertUpload(record("f2", "aa"), thumbnail: nil, expireBefore: 0)
-        var body = FileBody(displayName: "p.jpg", remotePath: "f1", secret: "s")
-        (body.thumbnailRemotePath, body.thumbnailSecret) = ("t1", "s")
-        let message = Message(msgId: "m", conversationId: "bob", from: "alice", to: "bob", chatType: .chat, body: .image(body))
-        let orphaned = try await store.write { try $0.releaseAttachments(of: message) }
-        #expect(orphaned == ["bb"])
-        #expect(try await store.upload("f1", app: 1)?.expired == true)
-        #expect(try await store.upload("f2", app: 1)?.expired == false)
     }
 
     private static func write(_ bytes: [UInt8], in server: TestServer) throws -> String {

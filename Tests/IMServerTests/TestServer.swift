@@ -65,6 +65,15 @@ struct TestServer {
         return configuration
     }
 
+    /// Runs `body` on the SQLite store of a fresh server state, without HTTP; the data directory is removed after.
+    static func withStore(_ body: (SQLiteChatStore) async throws -> Void) async throws {
+        let configuration = testConfiguration()
+        defer { _ = try? FileManager.default.removeItem(atPath: configuration.dataDirectory) }
+        let state = try await ServerState.make(configuration)
+        defer { state.store.close() }
+        try await body(try #require(state.store as? SQLiteChatStore))
+    }
+
     /// The operator credentials the server wrote to its data directory.
     static func operatorCredentials(in directory: String) throws -> OperatorCredentials {
         try WireJSON.decode(OperatorCredentials.self, from: try #require(FileManager.default.contents(atPath: directory + "/operator.json")))

@@ -71,10 +71,8 @@ extension Command {
             let target = try Target(invocation.argument("conv")!)
             var changes: [String: String?] = [:]
             for pair in invocation.values("set") {
-                guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
-                    throw UsageError.invalidValue(option: "--set", value: pair, reason: "expected KEY=VALUE")
-                }
-                changes[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+                let (key, value) = try MessageBuilder.split(pair, option: "--set")
+                changes[key] = value
             }
             for key in invocation.values("unset") { changes[key] = .some(nil) }
             let manager = try context.loggedInClient(invocation).chatManager
