@@ -11,6 +11,7 @@ import CIMSQLite
 public final class Connection {
     let handle: OpaquePointer
     private var cache: [String: Statement] = [:]
+    private let walFrames = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
 
     /// How durable a commit is: `full` survives power loss and `kill -9`, `normal` may lose the last commits
     /// on power loss (never on a process crash) in WAL mode.
@@ -27,8 +28,9 @@ public final class Connection {
             throw SQLiteError(code: code, message: message)
         }
         handle = db
+        walFrames.initialize(to: 0)
         imsqlite_busy_timeout(db, busyTimeoutMilliseconds)
-        try execute("PRAGMA journal_mode=WAL")
+        try enterWriteAheadLogMode(retryingFor: busyTimeoutMilliseconds)
         try execute("PRAGMA synchronous=\(synchronous.rawValue)")
         try execute("PRAGMA foreign_keys=ON")
     }
@@ -36,6 +38,35 @@ public final class Connection {
     deinit {
         cache.removeAll()
         sqlite3_close_v2(handle)
+        walFrames.deallocate()
+    }
+
+    /// Turns off automatic checkpoints and counts the WAL's frames instead (``writeAheadLogFrames``), for a writer
+    /// whose checkpoints run on another connection.
+    public func countWriteAheadLogFrames() {
+        imsqlite_count_wal_frames(handle, walFrames)
+    }
+
+    /// The WAL's size in frames after this connection's last commit (see ``countWriteAheadLogFrames()``).
+    public var writeAheadLogFrames: Int { Int(walFrames.pointee) }
+
+    /// Copies committed WAL frames into the database without waiting for readers or blocking the writer.
+    public func checkpointPassively() throws(SQLiteError) {
+        try execute("PRAGMA wal_checkpoint(PASSIVE)")
+    }
+
+    /// Switching a new database to WAL needs an exclusive lock, and SQLite answers SQLITE_BUSY at once, without its busy
+    /// handler, when another connection is opening the same new file: retry until the busy timeout.
+    private func enterWriteAheadLogMode(retryingFor milliseconds: Int32) throws(SQLiteError) {
+        var waited: Int32 = 0
+        while true {
+            do {
+                return try execute("PRAGMA journal_mode=WAL")
+            } catch where error.code == SQLITE_BUSY && waited < milliseconds {
+                usleep(2_000)
+                waited += 2
+            }
+        }
     }
 
     /// Keeps the WAL file when this connection closes and skips the checkpoint SQLite would run then, so a short-lived
@@ -104,6 +135,11 @@ public final class Connection {
     /// Rows changed by the last INSERT, UPDATE or DELETE.
     public var changes: Int { Int(sqlite3_changes(handle)) }
 
+    /// Runs a statement without parameters or rows, prepared once (transaction control on a hot path).
+    public func run(_ sql: String) throws(SQLiteError) {
+        try prepare(sql).run()
+    }
+
     /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`, rolling back when it throws.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         try execute("BEGIN IMMEDIATE")
@@ -119,14 +155,14 @@ public final class Connection {
 
     /// Runs `body` inside a savepoint, so a failure undoes only its own changes within a larger transaction.
     public func savepoint<T>(_ body: () throws -> T) throws -> T {
-        try execute("SAVEPOINT im_item")
+        try run("SAVEPOINT im_item")
         do {
             let result = try body()
-            try execute("RELEASE im_item")
+            try run("RELEASE im_item")
             return result
         } catch {
-            try? execute("ROLLBACK TO im_item")
-            try? execute("RELEASE im_item")
+            try? run("ROLLBACK TO im_item")
+            try? run("RELEASE im_item")
             throw error
         }
     }

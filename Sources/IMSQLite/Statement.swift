@@ -7,6 +7,7 @@ public final class Statement {
     let handle: OpaquePointer
     unowned let connection: Connection
     let sql: String
+    private lazy var columnNames: [String] = (0..<sqlite3_column_count(handle)).map { String(cString: sqlite3_column_name(handle, $0)) }
 
     init(connection: Connection, sql: String) throws(SQLiteError) {
         var statement: OpaquePointer?
@@ -42,8 +43,8 @@ public final class Statement {
     public func rows(_ values: [any SQLBindable] = []) throws(SQLiteError) -> [Row] {
         try bind(values)
         defer { sqlite3_reset(handle) }
-        let count = sqlite3_column_count(handle)
-        let names = (0..<count).map { String(cString: sqlite3_column_name(handle, $0)) }
+        let names = columnNames
+        let count = Int32(names.count)
         var result: [Row] = []
         while true {
             let code = sqlite3_step(handle)

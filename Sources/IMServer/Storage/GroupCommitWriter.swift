@@ -5,27 +5,43 @@ import Synchronization
 
 /// The one writer of the database: requests queue their changes here, and a dedicated Dispatch queue commits
 /// everything queued in ONE `BEGIN IMMEDIATE … COMMIT` (each item in its own savepoint, so a failing item undoes
-/// only itself), then resumes each request and reports which users' event logs changed. A request is answered
-/// only after its COMMIT, so an acknowledged write survives `kill -9`.
+/// only itself). The COMMIT itself does not wait for the disk: a second queue flushes the WAL once for every batch
+/// committed meanwhile, and only then resumes the requests, advances ``durableCursor`` and reports which users' event
+/// logs changed. So the writer builds the next batch while the last one reaches the disk, and a request is answered
+/// only when its write would survive `kill -9` or a power cut. Checkpoints run on a third connection.
 ///
-/// `@unchecked Sendable`: the connection is touched only on `queue`; the pending list is guarded by a Mutex.
+/// `@unchecked Sendable`: the connection is touched only on the writer's queue.
 final class GroupCommitWriter: @unchecked Sendable {
-    private let queue = DispatchQueue(label: "imctl.server.writer", qos: .userInitiated)
+    /// WAL size (in frames) past which a passive checkpoint is started.
+    static let checkpointFrames = 1_000
+
+    private let writes = BatchingQueue<any PendingWriteProtocol>(label: "imctl.server.writer")
+    private let flushes = BatchingQueue<CommittedBatch>(label: "imctl.server.wal-flush")
     private var connection: Connection?
-    private let pending = Mutex<(items: [any PendingWriteProtocol], draining: Bool)>(([], false))
-    private let onCommit: @Sendable (Set<UserKey>) -> Void
+    private let writeAheadLog: WriteAheadLogFile
+    private let checkpointer: Checkpointer
+    private let durable: Atomic<Int64>
+    private let onDurable: @Sendable (Set<UserKey>) -> Void
     private let logger: Logger
 
-    /// Opens the writer connection and migrates the schema.
-    init(path: String, logger: Logger, onCommit: @escaping @Sendable (Set<UserKey>) -> Void) throws {
-        let connection = try Connection(path: path, synchronous: .full)
+    /// Opens the writer connection and migrates the schema; `onDurable` learns whose event logs changed.
+    init(path: String, logger: Logger, onDurable: @escaping @Sendable (Set<UserKey>) -> Void) throws {
+        let connection = try Connection(path: path, synchronous: .normal)
         try Schema.migrator.migrate(connection)
+        connection.countWriteAheadLogFrames()
+        durable = Atomic(try WriteContext(connection: connection).currentCursor())
+        writeAheadLog = try WriteAheadLogFile(databasePath: path)
+        checkpointer = try Checkpointer(path: path, logger: logger)
         self.connection = connection
         self.logger = logger
-        self.onCommit = onCommit
+        self.onDurable = onDurable
     }
 
-    /// Runs `body` in the next batch and returns its result once the batch has committed.
+    /// The end of the event log as far as it is on disk: readers never hand out an entry past it, so an entry a client
+    /// has seen is never lost and its `seq` never reused after a crash.
+    var durableCursor: Int64 { durable.load(ordering: .acquiring) }
+
+    /// Runs `body` in the next batch and returns its result once the batch is durable.
     func write<T: Sendable>(_ body: @escaping @Sendable (WriteContext) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             enqueue(PendingWrite(body: body, continuation: continuation))
@@ -37,32 +53,15 @@ final class GroupCommitWriter: @unchecked Sendable {
         enqueue(DetachedWrite(body: body, onFailure: onFailure))
     }
 
-    /// Closes the connection after every queued write has finished.
+    /// Closes the connection after every queued write has finished and reached the disk.
     func close() {
-        queue.sync { connection = nil }
+        writes.sync { connection = nil }
+        flushes.sync {}
+        checkpointer.close()
     }
 
     private func enqueue(_ item: any PendingWriteProtocol) {
-        let startDrain = pending.withLock { state in
-            state.items.append(item)
-            if state.draining { return false }
-            state.draining = true
-            return true
-        }
-        if startDrain { queue.async { self.drain() } }
-    }
-
-    private func drain() {
-        while true {
-            let batch = pending.withLock { state in
-                let items = state.items
-                state.items.removeAll(keepingCapacity: true)
-                if items.isEmpty { state.draining = false }
-                return items
-            }
-            if batch.isEmpty { return }
-            commit(batch)
-        }
+        writes.append([item]) { batch in self.commit(batch) }
     }
 
     private func commit(_ batch: [any PendingWriteProtocol]) {
@@ -71,21 +70,80 @@ final class GroupCommitWriter: @unchecked Sendable {
             return batch.forEach { $0.finish(closed) }
         }
         let context = WriteContext(connection: connection)
+        let end: Int64
         do {
-            try connection.execute("BEGIN IMMEDIATE")
+            try connection.run("BEGIN IMMEDIATE")
         } catch {
             return batch.forEach { $0.finish(error) }
         }
         for item in batch { item.run(context) }
         do {
-            try connection.execute("COMMIT")
+            end = try context.currentCursor()
+            try connection.run("COMMIT")
         } catch {
             logger.error("group commit failed", metadata: ["error": "\(error)"])
-            try? connection.execute("ROLLBACK")
+            try? connection.run("ROLLBACK")
             return batch.forEach { $0.finish(error) }
         }
-        batch.forEach { $0.finish(nil) }
-        if !context.wakeUsers.isEmpty { onCommit(context.wakeUsers) }
+        if connection.writeAheadLogFrames >= Self.checkpointFrames { checkpointer.start() }
+        // With no write waiting, the writer flushes this batch itself instead of waking the flush queue.
+        let committed = CommittedBatch(items: batch, wakeUsers: context.wakeUsers, cursor: end)
+        flushes.append([committed], here: !writes.hasPending) { committed in self.makeDurable(committed) }
+    }
+
+    private func makeDurable(_ committed: [CommittedBatch]) {
+        do {
+            try writeAheadLog.synchronize()
+        } catch {
+            logger.critical("flushing the WAL failed", metadata: ["error": "\(error)"])
+            return committed.forEach { batch in batch.items.forEach { $0.finish(error) } }
+        }
+        if let end = committed.map(\.cursor).max() { durable.store(end, ordering: .releasing) }
+        var users: Set<UserKey> = []
+        for batch in committed {
+            batch.items.forEach { $0.finish(nil) }
+            users.formUnion(batch.wakeUsers)
+        }
+        if !users.isEmpty { onDurable(users) }
+    }
+}
+
+/// A committed batch waiting for the WAL flush.
+private struct CommittedBatch: Sendable {
+    var items: [any PendingWriteProtocol]
+    var wakeUsers: Set<UserKey>
+    var cursor: Int64
+}
+
+/// Passive checkpoints on a connection of their own, one at a time, so the writer never copies the WAL itself.
+///
+/// `@unchecked Sendable`: the connection is touched only on `queue`.
+private final class Checkpointer: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "imctl.server.checkpoint", qos: .utility)
+    private var connection: Connection?
+    private let running = Atomic<Bool>(false)
+    private let logger: Logger
+
+    init(path: String, logger: Logger) throws {
+        connection = try Connection(path: path, synchronous: .full)
+        self.logger = logger
+    }
+
+    /// Starts a checkpoint unless one is running.
+    func start() {
+        guard !running.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        queue.async {
+            do {
+                try self.connection?.checkpointPassively()
+            } catch {
+                self.logger.warning("checkpoint failed", metadata: ["error": "\(error)"])
+            }
+            self.running.store(false, ordering: .releasing)
+        }
+    }
+
+    func close() {
+        queue.sync { connection = nil }
     }
 }
 

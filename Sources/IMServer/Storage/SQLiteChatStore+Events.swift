@@ -11,13 +11,14 @@ import Logging
 extension SQLiteChatStore {
     /// The end of the whole log right now (`GET /v1/events/cursor`).
     func currentCursor() async throws -> Int64 {
-        try await read { db in try db.first("SELECT seq FROM sqlite_sequence WHERE name = 'events'")?.int(0) ?? 0 }
+        writer.durableCursor
     }
 
     /// The session and the entries of its log after `cursor` (up to `limit`), stopping at its forced logout.
     /// A cursor behind the log's floor resumes at the floor with `gap` set. Nil when the session is gone.
     func readEvents(_ resource: String, after cursor: Int64?, limit: Int) async throws -> EventRead? {
-        try await read { db in
+        let durableEnd = writer.durableCursor
+        return try await read { db in
             guard let session = try db.session(resource) else { return nil }
             let floor = try db.first("SELECT floor FROM user_logs WHERE app = ? AND user_id = ?", session.app, session.userId)?.int(0) ?? 0
             let requested = cursor ?? session.cursor
@@ -29,7 +30,7 @@ extension SQLiteChatStore {
                   AND (only_resource IS NULL OR only_resource = ?) AND (except_resource IS NULL OR except_resource <> ?)
                 ORDER BY seq LIMIT ?
                 """,
-                session.app, session.userId, max(requested, floor), session.endSeq ?? Int64.max, resource, resource, limit
+                session.app, session.userId, max(requested, floor), min(session.endSeq ?? Int64.max, durableEnd), resource, resource, limit
             ).map {
                 StoredEvent(
                     seq: $0.int(0), type: $0.string(1), time: $0.int(2), payload: $0.string(3),

@@ -9,24 +9,23 @@ import Synchronization
     import Foundation
 #endif
 
-/// The SQLite implementation of ``ChatStore``: one group-commit writer and a few reader connections (each on its
-/// own queue, used in turn), WAL mode, `synchronous=FULL`.
+/// The SQLite implementation of ``ChatStore``: one group-commit writer and a pool of reader connections used on the
+/// calling thread, WAL mode, every acknowledged write flushed to disk.
 final class SQLiteChatStore: ChatStore {
     let writer: GroupCommitWriter
-    let readers: [ReadQueue]
-    private let nextReader = Atomic<Int>(0)
+    let readers: ReadPool
     let logger: Logger
     private let lastPrune = Mutex<Int64>(0)
 
-    /// Opens (creating and migrating) the database; `onCommit` learns which users' logs changed.
-    init(path: String, logger: Logger, onCommit: @escaping @Sendable (Set<UserKey>) -> Void) throws {
+    /// Opens (creating and migrating) the database; `onDurable` learns which users' logs changed, once on disk.
+    init(path: String, logger: Logger, onDurable: @escaping @Sendable (Set<UserKey>) -> Void) throws {
         self.logger = logger
-        writer = try GroupCommitWriter(path: path, logger: logger, onCommit: onCommit)
-        readers = try (0..<2).map { try ReadQueue(path: path, label: "imctl.server.reader.\($0)") }
+        writer = try GroupCommitWriter(path: path, logger: logger, onDurable: onDurable)
+        readers = try ReadPool(path: path)
     }
 
     func close() {
-        readers.forEach { $0.close() }
+        readers.close()
         writer.close()
     }
 
@@ -45,8 +44,7 @@ final class SQLiteChatStore: ChatStore {
     }
 
     func read<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
-        let index = nextReader.wrappingAdd(1, ordering: .relaxed).oldValue
-        return try await readers[Int(UInt(bitPattern: index) % UInt(readers.count))].read(body)
+        try readers.read(body)
     }
 
     // MARK: Apps

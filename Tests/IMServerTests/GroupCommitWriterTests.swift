@@ -1,0 +1,64 @@
+import IMSQLite
+import Testing
+
+@testable import IMServer
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+@Suite("The group-commit writer: answers after the WAL flush, checkpoints beside it", .timeLimit(.minutes(1)))
+struct GroupCommitWriterTests {
+    static let user = UserKey(app: 1, userId: "alice")
+
+    @Test("a write is answered only once its batch is on disk: the durable cursor already covers what it appended")
+    func answeredAfterFlush() async throws {
+        try await TestServer.withStore { store in
+            let before = try await store.currentCursor()
+            for round in 1...20 {
+                let seq = try await store.write { context in
+                    try context.appendEvent(to: Self.user, type: "test", payloadJSON: "{\"round\":\(round)}", time: 1)
+                }
+                #expect(store.writer.durableCursor >= seq)
+                #expect(try await store.currentCursor() == seq)
+            }
+            #expect(try await store.currentCursor() == before + 20)
+        }
+    }
+
+    @Test("200 concurrent writes: each answered once with its own entry; past 1,000 WAL frames a checkpoint fills the database file")
+    func concurrentWritesAndCheckpoint() async throws {
+        let configuration = TestServer.testConfiguration()
+        defer { _ = try? FileManager.default.removeItem(atPath: configuration.dataDirectory) }
+        let state = try await ServerState.make(configuration)
+        defer { state.store.close() }
+        let store = try #require(state.store as? SQLiteChatStore)
+        let path = configuration.databasePath
+        do {
+            let sizeBefore = try Self.fileSize(path)
+            let payload = "{\"fill\":\"" + String(repeating: "x", count: 24_000) + "\"}"
+            let seqs = try await withThrowingTaskGroup(of: Int64.self) { group in
+                for _ in 0..<200 {
+                    group.addTask {
+                        try await store.write { context in try context.appendEvent(to: Self.user, type: "test", payloadJSON: payload, time: 1) }
+                    }
+                }
+                return try await group.reduce(into: Set<Int64>()) { $0.insert($1) }
+            }
+            #expect(seqs.count == 200)
+            #expect(store.writer.durableCursor == seqs.max())
+            var grown = false
+            for _ in 0..<100 where !grown {
+                grown = try Self.fileSize(path) > sizeBefore + 2_000_000
+                if !grown { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            #expect(grown, "no checkpoint copied the WAL into \(path)")
+        }
+    }
+
+    static func fileSize(_ path: String) throws -> Int {
+        (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    }
+}
