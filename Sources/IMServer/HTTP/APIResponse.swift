@@ -16,6 +16,15 @@ enum APIResponse {
         )
     }
 
+    /// A 200 response whose JSON is already encoded.
+    static func json(encoded json: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: json))
+        )
+    }
+
     /// The error response for any thrown error.
     static func error(_ error: any Error, logger: Logger) -> Response {
         let chatError: ChatError

@@ -23,8 +23,27 @@ struct SendEncoding: Sendable {
         receivedPayload = try MessagePayload.json(stamped.viewed(by: stamped.to, delivered: false))
     }
 
+    /// The sender's answer, its JSON built around the already encoded message.
+    func result(cursor: Int64) -> SendResult {
+        SendResult(json: "{\"message\":" + storedJSON + ",\"cursor\":\"" + String(cursor) + "\"}")
+    }
+
     /// This encoding when `serverTime` is the one it was made for, else a new one.
     func at(serverTime: Int64) throws -> SendEncoding {
         serverTime == message.serverTime ? self : try SendEncoding(message, serverTime: serverTime)
+    }
+}
+
+/// A send's answer (`SendMessageResponse`) as JSON.
+struct SendResult: Sendable {
+    var json: String
+
+    init(json: String) {
+        self.json = json
+    }
+
+    /// An answer encoded from scratch.
+    init(_ response: SendMessageResponse) throws {
+        json = try WireJSON.string(response)
     }
 }

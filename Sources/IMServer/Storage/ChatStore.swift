@@ -36,7 +36,7 @@ protocol ChatStore: Sendable, MessageOperationsStore, FileRecordStore {
     func readEvents(_ resource: String, after cursor: Int64?, limit: Int) async throws -> EventRead?
     func acknowledge(_ session: SessionRecord, cursor: Int64, delivered msgIds: [String], endsSession: Bool, now: Int64) async throws
     // Messages
-    func send(_ plan: SendPlan) async throws -> SendMessageResponse
+    func send(_ plan: SendPlan) async throws -> SendResult
     func history(_ query: HistoryQuery) async throws -> CursorResult<Message>
     func conversations(_ query: ConversationQuery) async throws -> CursorResult<ServerConversation>
     // Conversation list (§4.5)

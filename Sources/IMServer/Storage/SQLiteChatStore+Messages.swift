@@ -10,7 +10,7 @@ import IMSQLite
 extension SQLiteChatStore {
     /// Stores and fans out a one-to-one message (§4.2, §5); a repeated `msgId` with the same content returns
     /// the stored message and delivers nothing. Returns the sender's view and the cursor before the write.
-    func send(_ plan: SendPlan) async throws -> SendMessageResponse {
+    func send(_ plan: SendPlan) async throws -> SendResult {
         let likely = try SendEncoding(plan.message, serverTime: plan.now)
         return try await write { context in
             let db = context.connection
@@ -28,7 +28,7 @@ extension SQLiteChatStore {
                 guard stored.hasSameContent(as: message) else {
                     throw ChatError(.messageInvalid, "message ID '\(message.msgId)' is already used for other content")
                 }
-                return SendMessageResponse(message: stored.viewed(by: message.from, delivered: existing.bool(1)), cursor: String(cursor))
+                return try SendResult(SendMessageResponse(message: stored.viewed(by: message.from, delivered: existing.bool(1)), cursor: String(cursor)))
             }
             let isSelf = message.from == message.to
             if plan.app.settings.friendsOnlyMessaging, !isSelf {
@@ -45,7 +45,7 @@ extension SQLiteChatStore {
             let type = isCmd ? EventType.cmdMessagesReceived : EventType.messagesReceived
             if let targets = plan.onlineTargets {
                 try context.deliverOnline(encoding, type: type, to: targets, app: app)
-                return SendMessageResponse(message: message, cursor: String(cursor))
+                return encoding.result(cursor: cursor)
             }
             try db.query(
                 """
@@ -68,7 +68,7 @@ extension SQLiteChatStore {
                 to: sender, type: type, payloadJSON: MessagePayload.json(encoded: storedJSON), time: message.serverTime,
                 only: plan.toResource, except: plan.toResource == nil ? plan.senderResource : nil, kind: .sentMessage, msgId: message.msgId
             )
-            return SendMessageResponse(message: message, cursor: String(cursor))
+            return encoding.result(cursor: cursor)
         }
     }
 
