@@ -1,3 +1,4 @@
+import Dispatch
 import IMCore
 
 /// The entry point of the client library: login and session, the event stream, and the managers.
@@ -37,6 +38,18 @@ public final class ChatClient: Sendable {
 
     /// True when a login is stored.
     public var isLoginBefore: Bool { storedLogin != nil }
+
+    /// Starts loading the HTTP library and opening the local store in the background. A short-lived process that is
+    /// about to make a request calls it first, so both overlap with its other set-up; calling it is never required.
+    public func warmUp() {
+        core.warmUp()
+    }
+
+    /// Starts loading the HTTP library (libcurl and its dependencies, the costliest step of a short-lived process's
+    /// first request) in the background, before any client exists. Calling it is never required.
+    public static func preloadHTTPLibrary() {
+        DispatchQueue.global(qos: .userInitiated).async { _ = CurlGlobal.initialized }
+    }
 
     /// True while the event channel is established.
     public var isConnected: Bool { core.isConnected }

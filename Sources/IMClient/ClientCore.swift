@@ -1,3 +1,4 @@
+import Dispatch
 import IMCore
 import Synchronization
 
@@ -18,6 +19,15 @@ final class ClientCore: Sendable {
         self.credentials = CredentialStore(path: options.credentialsPath)
         let directory = options.dataDirectory
         self.store = LocalStoreHandle(path: directory + "/store.sqlite") { () throws(ChatError) in try SecureFile.makeDirectory(directory) }
+    }
+
+    /// Starts loading the HTTP library and opening the local store on background threads, so that a one-shot command
+    /// overlaps them with its own set-up and with each other instead of doing them one after the other.
+    func warmUp() {
+        let transport = transport
+        let store = store
+        DispatchQueue.global(qos: .userInitiated).async { transport.prepare() }
+        DispatchQueue.global(qos: .userInitiated).async { try? store.with { _ throws(ChatError) in } }
     }
 
     /// The API client for this app and server; `authenticated` adds the stored session's token and resource

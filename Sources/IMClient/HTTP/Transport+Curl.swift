@@ -8,7 +8,8 @@ extension Transport {
         let pool = CurlHandlePool()
         return Transport(
             send: { request throws(IMClientError) in try await pool.perform(request, files: nil) },
-            stream: { request, files throws(IMClientError) in try await pool.perform(request, files: files) }
+            stream: { request, files throws(IMClientError) in try await pool.perform(request, files: files) },
+            prepare: { pool.checkIn(pool.checkOut()) }
         )
     }
 }
