@@ -30,13 +30,9 @@ struct GroupCommitWriterTests {
 
     @Test("200 concurrent writes: each answered once with its own entry; past 1,000 WAL frames a checkpoint fills the database file")
     func concurrentWritesAndCheckpoint() async throws {
-        let configuration = TestServer.testConfiguration()
-        defer { _ = try? FileManager.default.removeItem(atPath: configuration.dataDirectory) }
-        let state = try await ServerState.make(configuration)
-        defer { state.store.close() }
-        let store = try #require(state.store as? SQLiteChatStore)
-        let path = configuration.databasePath
-        do {
+        try await TestServer.withState { state, configuration in
+            let store = try #require(state.store as? SQLiteChatStore)
+            let path = configuration.databasePath
             let sizeBefore = try Self.fileSize(path)
             let payload = "{\"fill\":\"" + String(repeating: "x", count: 24_000) + "\"}"
             let seqs = try await withThrowingTaskGroup(of: Int64.self) { group in

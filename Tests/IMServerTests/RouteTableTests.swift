@@ -14,14 +14,13 @@ import Testing
 struct RouteTableTests {
     @Test("registered routes == Route.all == the paths and methods of docs/openapi.yaml")
     func routesMatch() async throws {
-        let configuration = TestServer.testConfiguration()
-        defer { _ = try? FileManager.default.removeItem(atPath: configuration.dataDirectory) }
-        let state = try await ServerState.make(configuration)
-        defer { state.store.close() }
-        let registered = RouteTable(state: state).routes
-        #expect(registered == Route.all)
-        #expect(Set(try Self.openAPIRoutes()) == Set(Route.all))
-        #expect(try Self.openAPIRoutes().count == Route.all.count)
+        try await TestServer.withState { state, _ in
+            let registered = RouteTable(state: state).routes
+            let documented = try Self.openAPIRoutes()
+            #expect(registered == Route.all)
+            #expect(Set(documented) == Set(Route.all))
+            #expect(documented.count == Route.all.count)
+        }
     }
 
     /// The `path: method` pairs of the hand-written OpenAPI document.

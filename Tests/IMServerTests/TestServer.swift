@@ -65,13 +65,18 @@ struct TestServer {
         return configuration
     }
 
-    /// Runs `body` on the SQLite store of a fresh server state, without HTTP; the data directory is removed after.
-    static func withStore(_ body: (SQLiteChatStore) async throws -> Void) async throws {
+    /// Runs `body` with a fresh server state and its configuration, without HTTP; the data directory is removed after.
+    static func withState(_ body: (ServerState, ServerConfiguration) async throws -> Void) async throws {
         let configuration = testConfiguration()
         defer { _ = try? FileManager.default.removeItem(atPath: configuration.dataDirectory) }
         let state = try await ServerState.make(configuration)
         defer { state.store.close() }
-        try await body(try #require(state.store as? SQLiteChatStore))
+        try await body(state, configuration)
+    }
+
+    /// Runs `body` on the SQLite store of a fresh server state, without HTTP; the data directory is removed after.
+    static func withStore(_ body: (SQLiteChatStore) async throws -> Void) async throws {
+        try await withState { state, _ in try await body(try #require(state.store as? SQLiteChatStore)) }
     }
 
     /// The operator credentials the server wrote to its data directory.
