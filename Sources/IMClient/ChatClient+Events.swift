@@ -9,10 +9,11 @@ extension ChatClient {
     /// last cursor); throws if the very first connection fails. A gap is flagged on the first event after it.
     /// Forced-logout events are delivered, then the stored login is cleared and the stream finishes. Events
     /// are applied to the local store (messages, conversations, cursor) before they are yielded.
-    public func events(since: String?) -> AsyncThrowingStream<EventDelivery, any Error> {
+    /// `drain`: poll without holding and finish at the first answer without events — what is pending, then the end.
+    public func events(since: String?, drain: Bool = false) -> AsyncThrowingStream<EventDelivery, any Error> {
         let core = self.core
         let session = Locked<StoredLogin?>(nil)
-        let channel = EventChannel(
+        var channel = EventChannel(
             start: { () throws(ChatError) -> String? in
                 let login = try core.session()
                 session.set(login)
@@ -41,6 +42,10 @@ extension ChatClient {
                     if let login = session.value { core.credentials.clear(ifStillSession: login) }
                     core.notify(.loggedOut(event))
                 }))
+        if drain {
+            channel.holdSeconds = 0
+            channel.drains = true
+        }
         return channel.stream()
     }
 

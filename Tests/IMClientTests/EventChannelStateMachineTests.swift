@@ -51,6 +51,22 @@ struct EventChannelStateMachineTests {
         #expect(machine.received(EventBatch(events: [], cursor: "5")) == [.poll(cursor: "5", wait: 30)])
     }
 
+    @Test func drainPollsWithoutHoldingAndFinishesAtTheFirstEmptyAnswer() {
+        var machine = Machine(cursor: "5", holdSeconds: 0, drains: true, seed: 1)
+        #expect(machine.start() == [.poll(cursor: "5", wait: 0)])
+        #expect(machine.received(EventBatch(events: [message(6)], cursor: "6")) == [
+            .connected, .deliver([EventDelivery(event: message(6), cursor: "6")]), .poll(cursor: "6", wait: 0),
+        ])
+        #expect(machine.received(EventBatch(events: [], cursor: "6")) == [.finish])
+        #expect(machine.phase == .stopped)
+    }
+
+    @Test func drainWithNothingPendingConnectsThenFinishes() {
+        var machine = Machine(cursor: "5", holdSeconds: 0, drains: true, seed: 1)
+        _ = machine.start()
+        #expect(machine.received(EventBatch(events: [], cursor: "5")) == [.connected, .finish])
+    }
+
     @Test func markersWithoutSeqKeepThePreviousCursor() {
         var machine = connectedMachine()
         let start = Event(type: EventType.offlineSyncStart, time: 1)

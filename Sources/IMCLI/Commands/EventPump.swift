@@ -14,6 +14,8 @@ struct EventPump {
         case idle
         /// The stream ended (forced logout).
         case finished
+        /// Everything pending was delivered (``drain``).
+        case drained
     }
 
     /// What the handler wants after an event.
@@ -39,6 +41,8 @@ struct EventPump {
     var timeout: Duration?
     /// Idle limit, nil for none.
     var idle: Duration?
+    /// Deliver what is pending, then end with ``End/drained`` (cli-conventions §4 `--once`, `wait --timeout 0`).
+    var drain = false
     /// A file to create once the stream is live (its first element, `onConnected`, arrived).
     var readyFile: String? = nil
     /// Checked twice a second: when it turns true (stdout's reader left) the pump stops with status 0.
@@ -47,7 +51,7 @@ struct EventPump {
     /// Runs until a stop condition; `handle` sees every delivery in order.
     func run(_ handle: (EventDelivery) async throws -> Decision) async throws -> End {
         let (signals, continuation) = AsyncStream<Signal>.makeStream()
-        let stream = client.events(since: since)
+        let stream = client.events(since: since, drain: drain)
         let producer = Task {
             do {
                 for try await delivery in stream { continuation.yield(.delivery(delivery)) }
@@ -75,6 +79,7 @@ struct EventPump {
             continuation.finish()
         }
         var ready = readyFile == nil
+        var lastType: String?
         for await signal in signals {
             switch signal {
             case .delivery(let delivery):
@@ -84,9 +89,12 @@ struct EventPump {
                 }
                 idleTimer?.cancel()
                 idleTimer = idle.map { limit in Self.alarm(after: limit, continuation, .idle) }
+                lastType = delivery.event.type
                 if case .stop(let status) = try await handle(delivery) { return .stopped(status) }
             case .failed(let error): throw error
-            case .finished: return .finished
+            case .finished:
+                let loggedOut = lastType.map { EventType.forcedLogout.contains($0) } ?? false
+                return drain && !loggedOut ? .drained : .finished
             case .timeout: return .timedOut
             case .idle: return .idle
             case .outputClosed: return .stopped(ExitCode.success)

@@ -9,7 +9,7 @@ extension Command {
         discussion: """
             Follows the event stream forever unless a stop condition is given. The global --timeout is the time \
             limit of the whole stream here (exit 124), not of each request. --once drains what is pending \
-            (returns after a second without events). A gap in the stream prints a stream.gap warning on stderr, or \
+            (polls without waiting until the server has nothing more, then exits). A gap in the stream prints a stream.gap warning on stderr, or \
             exits 10 with --on-gap fail.
             """,
         options: [
@@ -35,14 +35,13 @@ enum EventsCommand {
         let count = try EventOptions.count(invocation)
         let filter = try EventFilter(invocation)
         let failOnGap = try gapMode(invocation)
-        var idle = try invocation.value("idle").map { text throws(UsageError) in
+        let idle = try invocation.value("idle").map { text throws(UsageError) in
             try DurationParser.require(text, option: "--idle")
         }
-        if invocation.flag("once") { idle = idle ?? .seconds(1) }
         let timeout = try streamTimeout(invocation)
         let client = try context.loggedInClient(EventPump.clientInvocation(invocation))
         let pump = EventPump(
-            client: client, since: invocation.value("since"), timeout: timeout, idle: idle,
+            client: client, since: invocation.value("since"), timeout: timeout, idle: idle, drain: invocation.flag("once"),
             readyFile: invocation.value("ready-file"), outputClosed: context.io.stdoutClosed)
         var seen = 0
         let end = try await pump.run { delivery in
@@ -56,7 +55,7 @@ enum EventsCommand {
         switch end {
         case .stopped(let status): return status
         case .timedOut: return ExitCode.timeout
-        case .idle, .finished: return ExitCode.success
+        case .idle, .finished, .drained: return ExitCode.success
         }
     }
 

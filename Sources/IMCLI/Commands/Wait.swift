@@ -35,9 +35,8 @@ enum WaitCommand {
         let checkOnce = timeout == .zero
         let client = try context.loggedInClient(EventPump.clientInvocation(invocation))
         let pump = EventPump(
-            client: client, since: invocation.value("since"), timeout: checkOnce ? nil : timeout,
-            idle: checkOnce ? .seconds(1) : nil, readyFile: invocation.value("ready-file"),
-            outputClosed: context.io.stdoutClosed)
+            client: client, since: invocation.value("since"), timeout: checkOnce ? nil : timeout, idle: nil,
+            drain: checkOnce, readyFile: invocation.value("ready-file"), outputClosed: context.io.stdoutClosed)
         var matched = 0
         let end = try await pump.run { delivery in
             guard filter.accepts(delivery.event) else { return .proceed }
@@ -47,7 +46,7 @@ enum WaitCommand {
         }
         switch end {
         case .stopped(let status): return status
-        case .idle where checkOnce: return ExitCode.pending
+        case .drained: return ExitCode.pending
         case .timedOut, .idle:
             throw CLIError(
                 code: .serverTimeout, message: "no matching event before the timeout", exitCode: ExitCode.timeout)

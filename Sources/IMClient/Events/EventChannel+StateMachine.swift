@@ -45,6 +45,8 @@ extension EventChannel {
         private(set) var phase: Phase = .idle
         let backoff: Backoff
         let holdSeconds: Int
+        /// Finish at the first answer without events instead of polling on (drain what is pending, then stop).
+        let drains: Bool
         private var random: SplitMix64
 
         /// - Parameters:
@@ -54,11 +56,13 @@ extension EventChannel {
             cursor: String?,
             backoff: Backoff = Backoff(base: .milliseconds(500), cap: .seconds(30)),
             holdSeconds: Int = EventPolling.maxHoldSeconds,
+            drains: Bool = false,
             seed: UInt64 = UInt64.random(in: 0...UInt64.max)
         ) {
             self.cursor = cursor
             self.backoff = backoff
             self.holdSeconds = holdSeconds
+            self.drains = drains
             self.random = SplitMix64(seed: seed)
         }
 
@@ -87,6 +91,10 @@ extension EventChannel {
             }
             cursor = batch.cursor
             if !deliveries.isEmpty { actions.append(.deliver(deliveries)) }
+            if drains, batch.events.isEmpty {
+                phase = .stopped
+                return actions + [.finish]
+            }
             return actions + [.poll(cursor: cursor, wait: holdSeconds)]
         }
 

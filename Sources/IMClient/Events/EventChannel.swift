@@ -27,6 +27,8 @@ struct EventChannel: Sendable {
     var hooks = Hooks()
     var backoff = Backoff(base: .milliseconds(500), cap: .seconds(30))
     var holdSeconds = EventPolling.maxHoldSeconds
+    /// Finish once a poll answers without events (see ``StateMachine/drains``).
+    var drains = false
 
     /// The stream of events; cancelling its consumer cancels the request in flight.
     ///
@@ -45,7 +47,7 @@ struct EventChannel: Sendable {
             continuation.finish(throwing: error)
             return
         }
-        var machine = StateMachine(cursor: startCursor, backoff: backoff, holdSeconds: holdSeconds)
+        var machine = StateMachine(cursor: startCursor, backoff: backoff, holdSeconds: holdSeconds, drains: drains)
         var isConnected = false
         var connectedCursor = startCursor ?? ""
         defer { if isConnected { hooks.connection(.disconnected(nil)) } }
