@@ -180,6 +180,7 @@ complete -c imctl -l profile -x -a '(imctl __complete profiles -- (commandline -
 complete -c imctl -l output -s o -x -a 'table json ndjson tsv id' -d 'Output mode: table, json, ndjson, tsv or id.'
 complete -c imctl -l fields -x -d 'Only print these fields (json, ndjson, tsv).'
 complete -c imctl -l timeout -x -d 'Timeout per request, e.g. 30s, 2m (default 30s).'
+complete -c imctl -l max-rate-wait -x -d 'Longest wait before retrying a rate-limited (429) request (default 30s; 0 never waits).'
 complete -c imctl -l deadline -x -d 'Time limit for the whole command.'
 complete -c imctl -l verbose -s v -d 'Print progress and diagnostics on stderr.'
 complete -c imctl -l help -s h -d 'Show help for the command.'

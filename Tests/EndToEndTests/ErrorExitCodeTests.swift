@@ -38,6 +38,26 @@ struct ErrorExitCodeTests {
         try expectEnvelope(try await alice.run("msg", "send", "alice", "anyone there?", "--timeout", "5s"), exit: 10)
     }
 
+    @Test("rate-limited sends: retried after the server's Retry-After by default; --max-rate-wait 0 fails at once with 502")
+    func maxRateWait() async throws {
+        let world = try await World()
+        #expect(try await world.admin("settings", "set", "sendRatePerSecond=1").exitCode == 0)
+        let alice = try await world.loggedIn("alice", "bob")[0]
+        let patient = try await Self.concurrently(2) { try await alice.run("msg", "send", "bob", "waits for its turn") }
+        #expect(patient.map(\.exitCode) == [0, 0], "\(patient.map(\.stderr))")
+        let impatient = try await Self.concurrently(3) { try await alice.run("msg", "send", "bob", "now or never", "--max-rate-wait", "0") }
+        let refused = try #require(impatient.first { $0.exitCode != 0 }, "three sends at once never hit a limit of one per second")
+        #expect(try refused.errorEnvelope()["error"].flatMap { ($0 as? [String: Any])?["code"] as? Int } == 502)
+        try expectEnvelope(try await alice.run("msg", "send", "bob", "x", "--max-rate-wait", "soon"), exit: 2)
+    }
+
+    private static func concurrently(_ count: Int, _ body: @escaping @Sendable () async throws -> RunResult) async throws -> [RunResult] {
+        try await withThrowingTaskGroup(of: RunResult.self) { group in
+            for _ in 0..<count { group.addTask(operation: body) }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+    }
+
     @Test("wait timeout exits 124; --timeout 0 with nothing pending exits 8")
     func waitTimeout() async throws {
         let world = try await World()

@@ -116,6 +116,14 @@ struct APIClientTests {
         #expect(api.retryDelay(for: .success(long), attempt: 1) == nil)
     }
 
+    @Test func aZeroRateWaitNeverRetriesA429() {
+        var api = client(FakeTransport())
+        api.maxRateWait = .zero
+        #expect(api.retryDelay(for: .success(HTTPResponse(status: 429, headers: ["Retry-After": "1"])), attempt: 1) == nil)
+        #expect(api.retryDelay(for: .success(HTTPResponse(status: 429, headers: [:])), attempt: 1) == nil)
+        #expect(api.retryDelay(for: .success(HTTPResponse(status: 503, headers: [:])), attempt: 1) != nil)
+    }
+
     @Test func mapsCurlCodes() {
         #expect(IMClientError.transportCode(7) == .serverNotReachable)
         #expect(IMClientError.transportCode(28) == .serverTimeout)

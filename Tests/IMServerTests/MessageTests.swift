@@ -85,21 +85,22 @@ struct MessageTests {
         }
     }
 
-    @Test("send rate per user → 502")
+    @Test("send rate per user → 502 (HTTP 429 with Retry-After: 1)")
     func rateLimit() async throws {
         try await withAlice(settings: ["sendRatePerSecond": .int(1)]) { server, alice in
             // Sent at once, so a loaded machine cannot spread them over several seconds.
-            let codes = try await withThrowingTaskGroup(of: Int.self) { group in
+            let answers = try await withThrowingTaskGroup(of: (code: Int, retryAfter: String?).self) { group in
                 for _ in 0..<6 {
                     group.addTask {
                         let response = try await alice.send(to: "bob")
-                        return response.status == .ok ? 0 : try server.errorCode(response)
+                        return response.status == .ok ? (0, nil) : (try server.errorCode(response), response.headers[.retryAfter])
                     }
                 }
-                return try await group.reduce(into: [Int]()) { $0.append($1) }
+                return try await group.reduce(into: []) { $0.append($1) }
             }
-            #expect(codes.contains(502))
-            #expect(codes.contains(0))
+            #expect(answers.contains { $0.code == 502 })
+            #expect(answers.contains { $0.code == 0 })
+            #expect(answers.filter { $0.code == 502 }.allSatisfy { $0.retryAfter == "1" })
         }
     }
 

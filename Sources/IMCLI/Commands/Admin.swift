@@ -59,6 +59,6 @@ enum AdminSupport {
         }
         return AdminClient(
             serverURL: settings.server, credentials: credentials, appKey: perApp ? try settings.requireApp() : nil,
-            requestTimeout: settings.requestTimeout)
+            requestTimeout: settings.requestTimeout, maxRateWait: settings.maxRateWait)
     }
 }

@@ -14,6 +14,8 @@ public struct Settings: Sendable, Hashable {
     public var app: String?
     /// Per-request timeout.
     public var requestTimeout: Duration
+    /// The longest `Retry-After` (or back-off) a rate-limited request waits for before retrying.
+    public var maxRateWait: Duration
     /// File locations.
     public var paths: Paths
 
@@ -27,11 +29,15 @@ public struct Settings: Sendable, Hashable {
         if let text = invocation.value("timeout"), text != "none" {
             timeout = try DurationParser.require(text, option: "--timeout")
         }
+        let maxRateWait = try invocation.value("max-rate-wait").map { text throws(UsageError) in
+            try DurationParser.require(text, option: "--max-rate-wait")
+        }
         return Settings(
             profile: profile,
             server: invocation.value("server") ?? saved?.server ?? defaultServer,
             app: invocation.value("app") ?? saved?.app,
             requestTimeout: timeout,
+            maxRateWait: maxRateWait ?? .seconds(30),
             paths: paths)
     }
 
@@ -55,6 +61,7 @@ public struct Settings: Sendable, Hashable {
             appKey: try requireApp(), serverURL: server, dataDirectory: paths.profileData(profile),
             credentialsPath: credentialsFile)
         options.requestTimeout = requestTimeout
+        options.maxRateWait = maxRateWait
         options.debugHTTP = debug
         return options
     }

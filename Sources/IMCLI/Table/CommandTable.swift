@@ -17,6 +17,10 @@ extension Option {
     /// `--timeout D` (global: per request).
     static let timeout = Option(
         long: "timeout", value: "DURATION", help: "Timeout per request, e.g. 30s, 2m (default 30s).", env: "IMCTL_TIMEOUT")
+    /// `--max-rate-wait D`.
+    static let maxRateWait = Option(
+        long: "max-rate-wait", value: "DURATION",
+        help: "Longest wait before retrying a rate-limited (429) request (default 30s; 0 never waits).")
     /// `--deadline D`.
     static let deadline = Option(long: "deadline", value: "DURATION", help: "Time limit for the whole command.")
     /// `-v/--verbose`.
@@ -27,7 +31,9 @@ extension Option {
     static let version = Option(long: "version", help: "Print the version and exit.")
 
     /// The global options, declared on the root and inherited by every command.
-    static let globals: [Option] = [.server, .app, .profile, .output, .fields, .timeout, .deadline, .verbose, .help, .version]
+    static let globals: [Option] = [
+        .server, .app, .profile, .output, .fields, .timeout, .maxRateWait, .deadline, .verbose, .help, .version,
+    ]
 }
 
 extension Command {

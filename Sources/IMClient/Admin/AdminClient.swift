@@ -7,12 +7,21 @@ public final class AdminClient: Sendable {
     private let api: APIClient
 
     /// A client for the operator API of `serverURL`; `appKey` names the app per-app calls act on.
-    public convenience init(serverURL: String, credentials: OperatorCredentials, appKey: String?, requestTimeout: Duration = .seconds(30)) {
-        self.init(serverURL: serverURL, credentials: credentials, appKey: appKey, requestTimeout: requestTimeout, transport: .curl())
+    public convenience init(
+        serverURL: String, credentials: OperatorCredentials, appKey: String?, requestTimeout: Duration = .seconds(30),
+        maxRateWait: Duration = .seconds(30)
+    ) {
+        self.init(
+            serverURL: serverURL, credentials: credentials, appKey: appKey, requestTimeout: requestTimeout, maxRateWait: maxRateWait,
+            transport: .curl())
     }
 
-    init(serverURL: String, credentials: OperatorCredentials, appKey: String?, requestTimeout: Duration, transport: Transport) {
-        var api = APIClient(baseURL: serverURL, appKey: appKey, transport: transport, timeout: requestTimeout, maxAttempts: 3, maxRateWait: .seconds(30))
+    init(
+        serverURL: String, credentials: OperatorCredentials, appKey: String?, requestTimeout: Duration, maxRateWait: Duration = .seconds(30),
+        transport: Transport
+    ) {
+        var api = APIClient(
+            baseURL: serverURL, appKey: appKey, transport: transport, timeout: requestTimeout, maxAttempts: 3, maxRateWait: maxRateWait)
         api.auth = .basic(clientId: credentials.clientId, clientSecret: credentials.clientSecret)
         self.api = api
     }

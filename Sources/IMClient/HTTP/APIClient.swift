@@ -86,7 +86,7 @@ struct APIClient: Sendable {
     }
 
     /// Sends with retries: only idempotent requests are retried, on connection failures, 502/503/504, and 429
-    /// when its `Retry-After` fits in `maxRateWait`. Non-2xx answers become ``IMClientError/http(status:body:)``.
+    /// when its `Retry-After` (or, without one, the back-off) fits in `maxRateWait`. Non-2xx answers become ``IMClientError/http(status:body:)``.
     func send(_ request: HTTPRequest, idempotent: Bool, maxAttempts: Int) async throws(IMClientError) -> HTTPResponse {
         var attempt = 1
         while true {
@@ -116,9 +116,8 @@ struct APIClient: Sendable {
             switch response.status {
             case 502, 503, 504: return backoff
             case 429:
-                guard let header = response.headers["retry-after"] else { return backoff }
-                guard let seconds = Int64(header.trimmed), seconds >= 0 else { return backoff }
-                let wait = Duration.seconds(seconds)
+                let wait = response.headers["retry-after"].flatMap { Int64($0.trimmed) }.flatMap { $0 >= 0 ? Duration.seconds($0) : nil }
+                    ?? backoff
                 return wait <= maxRateWait ? wait : nil
             default: return nil
             }

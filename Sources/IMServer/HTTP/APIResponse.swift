@@ -34,8 +34,12 @@ enum APIResponse {
             logger.error("request failed", metadata: ["error": "\(error)"])
             chatError = ChatError(.serverUnknownError, "the server failed to complete the request")
         }
-        let response = try? json(APIErrorBody(error: chatError), status: HTTPResponse.Status(code: chatError.code.httpStatus))
-        return response ?? Response(status: .internalServerError)
+        guard var response = try? json(APIErrorBody(error: chatError), status: HTTPResponse.Status(code: chatError.code.httpStatus)) else {
+            return Response(status: .internalServerError)
+        }
+        // Send and room rates are limited per second: the next second is when a retry can succeed.
+        if response.status == .tooManyRequests { response.headers[.retryAfter] = "1" }
+        return response
     }
 
     /// An empty JSON object, for calls that answer nothing.
