@@ -43,19 +43,16 @@ struct ErrorExitCodeTests {
         let world = try await World()
         #expect(try await world.admin("settings", "set", "sendRatePerSecond=1").exitCode == 0)
         let alice = try await world.loggedIn("alice", "bob")[0]
-        let patient = try await Self.concurrently(2) { try await alice.run("msg", "send", "bob", "waits for its turn") }
-        #expect(patient.map(\.exitCode) == [0, 0], "\(patient.map(\.stderr))")
-        let impatient = try await Self.concurrently(3) { try await alice.run("msg", "send", "bob", "now or never", "--max-rate-wait", "0") }
-        let refused = try #require(impatient.first { $0.exitCode != 0 }, "three sends at once never hit a limit of one per second")
-        #expect(try refused.errorEnvelope()["error"].flatMap { ($0 as? [String: Any])?["code"] as? Int } == 502)
-        try expectEnvelope(try await alice.run("msg", "send", "bob", "x", "--max-rate-wait", "soon"), exit: 2)
-    }
-
-    private static func concurrently(_ count: Int, _ body: @escaping @Sendable () async throws -> RunResult) async throws -> [RunResult] {
-        try await withThrowingTaskGroup(of: RunResult.self) { group in
-            for _ in 0..<count { group.addTask(operation: body) }
-            return try await group.reduce(into: []) { $0.append($1) }
+        // One process sends back to back, so its sends fall into at most two of the server's one-second windows.
+        func steps(_ count: Int) -> String {
+            (1...count).map { #"{"id":"\#($0)","cmd":["msg","send","bob","n\#($0)"]}"# }.joined(separator: "\n") + "\n"
         }
+        let patient = try await alice.run("batch", stdin: steps(2))
+        #expect(try patient.lines().map { $0["ok"] as? Bool } == [true, true], "\(patient.stdout)")
+        let impatient = try await alice.run("batch", "--max-rate-wait", "0", stdin: steps(3))
+        let codes = try impatient.lines().map { (($0["error"] as? [String: Any])?["code"] as? Int) ?? 0 }
+        #expect(codes.contains(502), "\(impatient.stdout)")
+        try expectEnvelope(try await alice.run("msg", "send", "bob", "x", "--max-rate-wait", "soon"), exit: 2)
     }
 
     @Test("wait timeout exits 124; --timeout 0 with nothing pending exits 8")
