@@ -39,10 +39,10 @@ public final class ChatClient: Sendable {
     /// True when a login is stored.
     public var isLoginBefore: Bool { storedLogin != nil }
 
-    /// Starts loading the HTTP library and opening the local store in the background. A short-lived process that is
-    /// about to make a request calls it first, so both overlap with its other set-up; calling it is never required.
+    /// Starts opening the local store in the background. A short-lived process about to make a request calls it, so
+    /// the store opens while the request is on its way; calling it is never required.
     public func warmUp() {
-        core.warmUp()
+        core.openStoreInBackground()
     }
 
     /// Starts loading the HTTP library (libcurl and its dependencies, the costliest step of a short-lived process's

@@ -21,12 +21,9 @@ final class ClientCore: Sendable {
         self.store = LocalStoreHandle(path: directory + "/store.sqlite") { () throws(ChatError) in try SecureFile.makeDirectory(directory) }
     }
 
-    /// Starts loading the HTTP library and opening the local store on background threads, so that a one-shot command
-    /// overlaps them with its own set-up and with each other instead of doing them one after the other.
-    func warmUp() {
-        let transport = transport
+    /// Starts opening the local store on a background thread, so that a one-shot command overlaps it with its request.
+    func openStoreInBackground() {
         let store = store
-        DispatchQueue.global(qos: .userInitiated).async { transport.prepare() }
         DispatchQueue.global(qos: .userInitiated).async { try? store.with { _ throws(ChatError) in } }
     }
 

@@ -8,8 +8,7 @@ extension Transport {
         let pool = CurlHandlePool()
         return Transport(
             send: { request throws(IMClientError) in try await pool.perform(request, files: nil) },
-            stream: { request, files throws(IMClientError) in try await pool.perform(request, files: files) },
-            prepare: { pool.checkIn(pool.checkOut()) }
+            stream: { request, files throws(IMClientError) in try await pool.perform(request, files: files) }
         )
     }
 }

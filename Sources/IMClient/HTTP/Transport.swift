@@ -8,6 +8,4 @@ struct Transport: Sendable {
     var stream: @Sendable (HTTPRequest, FileStreams) async throws(IMClientError) -> HTTPResponse = { _, _ throws(IMClientError) in
         throw .local(ChatError(.generalError, "this transport cannot stream files"))
     }
-    /// Gets ready for the first transfer (loads the HTTP library); safe to call from any thread, any number of times.
-    var prepare: @Sendable () -> Void = {}
 }

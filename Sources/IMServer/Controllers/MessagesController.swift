@@ -26,7 +26,7 @@ struct MessagesController {
         var plan = SendPlan(app: call.app, senderResource: call.session.resource, message: message, limitError: limitError, now: now)
         plan.toResource = toResource
         if message.deliverOnlineOnly { plan.onlineTargets = try await onlineTargets(of: message, except: call.session.resource, app: call.app) }
-        return APIResponse.json(encoded: try await state.store.send(plan).json)
+        return APIResponse.json(encoded: ByteBuffer(string: try await state.store.send(plan).json))
     }
 
     /// The sessions of the recipient and the sender's other sessions that are online now (§1.3).

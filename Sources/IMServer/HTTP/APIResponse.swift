@@ -8,21 +8,12 @@ import NIOCore
 enum APIResponse {
     /// A 200 response carrying `value` as wire JSON.
     static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
-        let bytes = try WireJSON.encode(value)
-        return Response(
-            status: status,
-            headers: [.contentType: "application/json"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes))
-        )
+        json(encoded: ByteBuffer(bytes: try WireJSON.encode(value)), status: status)
     }
 
-    /// A 200 response whose JSON is already encoded.
-    static func json(encoded json: String) -> Response {
-        Response(
-            status: .ok,
-            headers: [.contentType: "application/json"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: json))
-        )
+    /// A response whose JSON is already encoded.
+    static func json(encoded body: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: body))
     }
 
     /// The error response for any thrown error.

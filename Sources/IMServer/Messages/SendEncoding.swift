@@ -37,11 +37,9 @@ struct SendEncoding: Sendable {
 /// A send's answer (`SendMessageResponse`) as JSON.
 struct SendResult: Sendable {
     var json: String
+}
 
-    init(json: String) {
-        self.json = json
-    }
-
+extension SendResult {
     /// An answer encoded from scratch.
     init(_ response: SendMessageResponse) throws {
         json = try WireJSON.string(response)
