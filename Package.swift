@@ -55,7 +55,11 @@ let package = Package(
         .executableTarget(
             name: "imctl",
             dependencies: ["IMCLI", "IMServer"],
-            swiftSettings: swiftSettings
+            exclude: ["exported-symbols.map"],
+            swiftSettings: swiftSettings,
+            linkerSettings: [
+                .unsafeFlags(["-Xlinker", "--version-script=\(Context.packageDirectory)/Sources/imctl/exported-symbols.map"])
+            ]
         ),
         .testTarget(name: "IMCoreTests", dependencies: ["IMCore"], swiftSettings: swiftSettings),
         .testTarget(name: "IMSQLiteTests", dependencies: ["IMSQLite"], swiftSettings: swiftSettings),
