@@ -19,8 +19,17 @@ public enum IMCLI {
     public static func run(
         arguments: [String], environment: [String: String], io: IO, extraCommands: [Command] = []
     ) async -> Int32 {
+        await run(arguments: arguments, environment: { environment }, io: io, extraCommands: extraCommands)
+    }
+
+    /// Runs one command line, reading the environment only once the command is recognised: a command that talks to
+    /// a server first starts loading the HTTP library in the background (``Command/usesNetwork``).
+    public static func run(
+        arguments: [String], environment: () -> [String: String], io: IO, extraCommands: [Command] = []
+    ) async -> Int32 {
         let root = Command.root(adding: extraCommands)
-        return await run(arguments: arguments, root: root, environment: environment, io: io, sharedClient: nil)
+        if Parser.commandPath(arguments, root: root).last?.usesNetwork == true { ChatClient.preloadHTTPLibrary() }
+        return await run(arguments: arguments, root: root, environment: environment(), io: io, sharedClient: nil)
     }
 
     /// Runs one command line against a given tree (also used by `batch` with its shared client).

@@ -9,7 +9,7 @@ struct Entrypoint {
     static func main() async {
         let status = await IMCLI.run(
             arguments: Array(CommandLine.arguments.dropFirst()),
-            environment: currentEnvironment(),
+            environment: currentEnvironment,
             io: .standard(),
             extraCommands: [.serve(run: ServeCommand.run)]
         )

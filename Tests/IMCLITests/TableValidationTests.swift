@@ -48,6 +48,21 @@ struct TableValidationTests {
         }
     }
 
+    @Test("runnable commands that talk to a server load the HTTP library early; groups, serve and local ones do not")
+    func networkCommands() {
+        let root = Command.root(adding: [.serve(run: { _, _ in 0 })])
+        func command(_ words: String...) -> Command { Parser.commandPath(words, root: root).last! }
+        for words in [["msg", "send"], ["msg", "history"], ["conv", "fetch"], ["wait"], ["events"], ["login"], ["batch"]] {
+            #expect(Parser.commandPath(words, root: root).last!.usesNetwork, "\(words)")
+        }
+        #expect(!command("serve").usesNetwork)
+        #expect(!command("msg").usesNetwork)
+        #expect(!command("conv", "list").usesNetwork)
+        #expect(!command("msg", "search").usesNetwork)
+        #expect(!command("version").usesNetwork)
+        #expect(!command("__complete").usesNetwork)
+    }
+
     @Test("dynamic completion keys are known")
     func dynamicKeys() {
         var keys: [String] = []

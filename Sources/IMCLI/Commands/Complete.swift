@@ -10,6 +10,7 @@ extension Command {
             Argument("words", help: "The words typed so far.", isOptional: true, isVariadic: true),
         ],
         isHidden: true,
+        isOffline: true,
         run: { invocation, context in
             for word in (try? candidates(invocation.argument("key")!, invocation, context)) ?? [] {
                 try context.io.stdout.write(word + "\n")

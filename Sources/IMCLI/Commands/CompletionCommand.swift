@@ -11,6 +11,7 @@ extension Command {
             Example("source <(imctl completion bash)", "Enable completion in the current bash."),
             Example("imctl completion zsh > ~/.zfunc/_imctl", "Install the zsh completion."),
         ],
+        isOffline: true,
         run: { invocation, context in
             let shell = invocation.argument("shell")!
             guard let script = completionScript(shell, root: context.root) else {

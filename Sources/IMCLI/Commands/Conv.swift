@@ -18,6 +18,7 @@ extension Command {
         summary: "List the conversations in the local store.",
         discussion: "Reads only the local store, which 'imctl events' and sends keep up to date.",
         examples: [Example("imctl conv list -o id", "Print the conversation ids.")],
+        isOffline: true,
         run: { invocation, context in
             let conversations = try context.loggedInClient(invocation).chatManager.loadAllConversations()
             return try context.print(conversations, shape: Shapes.localConversation)

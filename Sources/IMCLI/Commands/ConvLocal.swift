@@ -9,6 +9,7 @@ extension Command {
         discussion: "Prints the conversation (unread count, ext, latest and last received message) with localMessageCount. Exit 3 when the local store has no such conversation.",
         arguments: [LocalConversationTarget.argument],
         examples: [Example("imctl conv show bob", "The local conversation with bob.")],
+        isOffline: true,
         run: { invocation, context in
             let conversation = try LocalConversationTarget.resolve(invocation, context)
             let details = LocalConversationDetails(conversation: try conversation.snapshot(), localMessageCount: try conversation.getLocalMessageCount())
@@ -29,6 +30,7 @@ extension Command {
             Option(long: "limit", value: "N", help: "At most N messages, 1-400 (default 20)."),
         ],
         examples: [Example("imctl conv messages bob --limit 5", "The 5 newest local messages with bob.")],
+        isOffline: true,
         run: { invocation, context in
             let direction = try OptionParsing.direction(invocation)
             let limit = try invocation.value("limit").map { text throws(UsageError) in try positive(text, "--limit") } ?? 20
@@ -45,6 +47,7 @@ extension Command {
         discussion: "Changes local flags only; no read receipt is sent. Prints the conversation afterwards.",
         arguments: [LocalConversationTarget.argument, Argument("msgid", help: "Only this message.", isOptional: true)],
         examples: [Example("imctl conv read bob", "Clear bob's unread count.")],
+        isOffline: true,
         run: { invocation, context in
             let conversation = try LocalConversationTarget.resolve(invocation, context)
             if let msgId = invocation.argument("msgid") {
@@ -67,6 +70,7 @@ extension Command {
             Option(long: "unset", value: "K", help: "Remove a field.", isRepeatable: true),
         ],
         examples: [Example("imctl conv ext bob --set draft=hello", "Keep a draft with the conversation.")],
+        isOffline: true,
         run: { invocation, context in
             let target = try Target(invocation.argument("conv")!)
             var changes: [String: String?] = [:]
@@ -94,6 +98,7 @@ extension Command {
         discussion: "The conversation stays in the local store; the server's history is untouched.",
         arguments: [LocalConversationTarget.argument],
         examples: [Example("imctl conv clear bob", "Forget the local messages with bob.")],
+        isOffline: true,
         run: { invocation, context in
             let conversation = try LocalConversationTarget.resolve(invocation, context)
             try conversation.deleteAllMessages()
@@ -108,6 +113,7 @@ extension Command {
         discussion: "Local only: the server's history is untouched (see 'imctl msg delete-remote'). Every id must be in the conversation (500, nothing deleted).",
         arguments: [LocalConversationTarget.argument, Argument("msgid", help: "Message ids.", isVariadic: true)],
         examples: [Example("imctl conv remove-message bob m1 m2", "Delete two local messages.")],
+        isOffline: true,
         run: { invocation, context in
             let conversation = try LocalConversationTarget.resolve(invocation, context)
             try conversation.deleteMessages(invocation.argumentValues("msgid"))

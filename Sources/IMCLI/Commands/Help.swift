@@ -12,6 +12,7 @@ extension Command {
             Example("imctl help msg send", "Help for 'msg send'."),
             Example("imctl help exit-codes", "What each exit status means."),
         ],
+        isOffline: true,
         run: { invocation, context in
             let words = invocation.argumentValues("topic")
             let width = context.io.terminalWidth ?? 80
@@ -39,6 +40,7 @@ extension Command {
         name: "version",
         summary: "Print the version.",
         examples: [Example("imctl version", "Print the version.")],
+        isOffline: true,
         run: { _, context in
             try context.io.stdout.write("imctl \(IMCLI.version)\n")
             return ExitCode.success
@@ -53,6 +55,7 @@ extension Command {
             Option(long: "date", value: "DATE", help: "Page date (default: the release date)."),
         ],
         isHidden: true,
+        isOffline: true,
         run: { invocation, context in
             let page = ManPageRenderer.render(
                 root: context.root, date: invocation.value("date") ?? IMCLI.releaseDate, version: IMCLI.version)

@@ -16,6 +16,7 @@ extension Command {
         discussion: "Destructive: asks on a terminal, needs --yes otherwise. The login and the event cursor stay; the server is untouched.",
         options: [DestructiveConfirmation.yes],
         examples: [Example("imctl local reset --yes", "Empty the local store.")],
+        isOffline: true,
         run: { invocation, context in
             try DestructiveConfirmation.require(invocation, context, "Delete every local conversation and message?")
             try context.loggedInClient(invocation).chatManager.deleteAllMessageAndConversation()

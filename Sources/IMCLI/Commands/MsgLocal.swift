@@ -23,6 +23,7 @@ extension Command {
             Example("imctl msg search invoice", "The 10 newest messages containing 'invoice'."),
             Example("imctl msg search --from bob --types file --limit 50", "Files bob sent."),
         ],
+        isOffline: true,
         run: { invocation, context in
             var options = MessageSearchOptions(keyword: invocation.argument("keyword"), types: try OptionParsing.bodyTypes(invocation, "types"))
             options.from = invocation.value("from")
@@ -53,6 +54,7 @@ extension Command {
             """,
         arguments: [Argument("file", help: "NDJSON file, or '-' for standard input.", completion: .file)],
         examples: [Example("imctl msg history bob -o ndjson | imctl msg import -", "Copy bob's history into the local store.")],
+        isOffline: true,
         run: { invocation, context in
             let text = try OptionParsing.input(invocation.argument("file")!, context)
             var messages: [Message] = []
@@ -77,6 +79,7 @@ extension Command {
         arguments: [Argument("file", help: "JSON file, or '-' for standard input.", completion: .file)],
         options: [Option(long: "append", help: "Put it after the newest message.")],
         examples: [Example("imctl msg insert note.json --append", "Append a local note to its conversation.")],
+        isOffline: true,
         run: { invocation, context in
             let message = try OptionParsing.message(try OptionParsing.input(invocation.argument("file")!, context), source: "message")
             guard !message.conversationId.isEmpty else { throw UsageError.other("the message needs a conversationId") }
@@ -94,6 +97,7 @@ extension Command {
         discussion: "Reads one message object (JSON) from FILE or standard input; the stored message with its msgId is replaced (500 when there is none). Reaches no server.",
         arguments: [Argument("file", help: "JSON file, or '-' for standard input.", completion: .file)],
         examples: [Example("imctl msg update edited.json", "Replace the local copy of a message.")],
+        isOffline: true,
         run: { invocation, context in
             let message = try OptionParsing.message(try OptionParsing.input(invocation.argument("file")!, context), source: "message")
             let manager = try context.loggedInClient(invocation).chatManager
@@ -109,6 +113,7 @@ extension Command {
         discussion: "Deletes every local message whose serverTime is before --before, in all conversations. The server's history is untouched. Prints {\"before\":TS}.",
         options: [Option(long: "before", value: "MS", help: "Unix time in ms (required).")],
         examples: [Example("imctl msg prune --before 1700000000000", "Forget local messages before Nov 2023.")],
+        isOffline: true,
         run: { invocation, context in
             guard let before = try OptionParsing.timestamp(invocation, "before") else { throw UsageError.missingArgument("--before") }
             try context.loggedInClient(invocation).chatManager.deleteMessagesBefore(before)

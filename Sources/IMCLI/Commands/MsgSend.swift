@@ -47,7 +47,6 @@ extension Command {
             Example("imctl msg send bob 'hello' --translate es", "Send a text stored with its Spanish translation."),
         ],
         run: { invocation, context in
-            ChatClient.preloadHTTPLibrary()
             let message = try MessageBuilder.build(invocation, context)
             let waitReply = try invocation.value("wait-reply").map { text throws(UsageError) in
                 try DurationParser.require(text, option: "--wait-reply")

@@ -24,6 +24,7 @@ extension Command {
                 Example("imctl serve --listen 127.0.0.1:8480", "Serve on the default port."),
                 Example("imctl serve --listen 127.0.0.1:0 --ready-file /tmp/addr", "Serve on a free port and say which."),
             ],
+            isOffline: true,
             run: run ?? { _, _ in throw CLIError(code: .generalError, message: "this build of imctl has no server", exitCode: ExitCode.failure) }
         )
     }

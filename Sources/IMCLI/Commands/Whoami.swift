@@ -19,6 +19,7 @@ extension Command {
         summary: "Print the logged-in user of the profile.",
         discussion: "Reads only the local stored login; exits 4 when there is none.",
         examples: [Example("imctl whoami -o id", "Print just the user id.")],
+        isOffline: true,
         run: { invocation, context in
             let settings = try context.settings(invocation)
             let client = try context.loggedInClient(invocation)

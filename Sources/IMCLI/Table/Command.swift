@@ -21,6 +21,9 @@ public struct Command: Sendable {
     public var subcommands: [Command]
     /// Hidden commands work but are left out of help, man page and completions.
     public var isHidden: Bool
+    /// True when the command never talks to a server. Every other runnable command starts loading the HTTP library
+    /// in the background as soon as it is recognised, before its options are parsed.
+    public var isOffline: Bool
     /// The action; nil for a group, which prints its help.
     public var run: Run?
 
@@ -35,6 +38,7 @@ public struct Command: Sendable {
         examples: [Example] = [],
         subcommands: [Command] = [],
         isHidden: Bool = false,
+        isOffline: Bool = false,
         run: Run? = nil
     ) {
         self.name = name
@@ -46,6 +50,7 @@ public struct Command: Sendable {
         self.examples = examples
         self.subcommands = subcommands
         self.isHidden = isHidden
+        self.isOffline = isOffline
         self.run = run
     }
 
@@ -53,6 +58,9 @@ public struct Command: Sendable {
     public func subcommand(_ word: String) -> Command? {
         subcommands.first { $0.name == word || $0.aliases.contains(word) }
     }
+
+    /// True for a runnable command that talks to a server.
+    public var usesNetwork: Bool { run != nil && !isOffline }
 
     /// Subcommands shown in help and completions.
     public var visibleSubcommands: [Command] { subcommands.filter { !$0.isHidden } }
