@@ -74,7 +74,8 @@ struct MessagesController {
         }
         guard try await state.store.user(UserKey(app: call.app.id, userId: peer)) != nil else { throw ChatErrorFactory.userNotFound(peer) }
         let query = HistoryQuery(
-            app: call.app.id, viewer: call.session.userId, peer: peer, options: options, position: position, pageSize: pageSize
+            app: call.app.id, viewer: call.session.userId, peer: peer, options: options, position: position, pageSize: pageSize,
+            keptSince: call.app.settings.historyKeptSince(now: WallClock.milliseconds())
         )
         return try APIResponse.json(try await state.store.history(query))
     }

@@ -87,6 +87,10 @@ extension SQLiteChatStore {
                 sql += " AND server_time >= ?"
                 values.append(query.options.startTs)
             }
+            if let keptSince = query.keptSince {
+                sql += " AND server_time >= ?"
+                values.append(keptSince)
+            }
             if query.options.endTs >= 0 {
                 sql += " AND server_time <= ?"
                 values.append(query.options.endTs)
@@ -152,4 +156,6 @@ struct HistoryQuery: Sendable {
     var options: FetchMessageOptions
     var position: (time: Int64, msgId: String)?
     var pageSize: Int
+    /// The oldest `serverTime` the app keeps (`historyRetentionDays`), or nil when it keeps history forever.
+    var keptSince: Int64?
 }

@@ -20,13 +20,7 @@ extension SQLiteChatStore {
             var views: [String: Message] = [:]
             for user in MessageAccess.participants(of: message) { views[user] = try db.view(of: stored, app: app, viewer: user) }
             let released = try context.releaseAttachments(of: message)
-            for table in ["messages", "reactions", "pins"] {
-                try db.query("DELETE FROM \(table) WHERE app = ? AND msg_id = ?", app, msgId)
-            }
-            if message.from != message.to, !message.hasReadAck {
-                try context.lowerUnread(app: app, owner: message.to, peer: message.from)
-            }
-            try context.repointLatestMessage(of: message, app: app)
+            try context.removeMessage(message, app: app)
             try context.notifyParticipants(of: message, app: app, caller: call.session, type: EventType.messagesRecalledInfo, time: now) { user in
                 let info = RecallMessageInfo(
                     recallMessageId: msgId, recallBy: caller, conversationId: message.conversationId(viewedBy: user), recallMessage: views[user],
@@ -79,6 +73,18 @@ extension SQLiteChatStore {
 extension WriteContext {
     /// After a message leaves a one-to-one conversation, points both parties' entries that showed it at the newest
     /// remaining message (none → no latest message).
+    /// Deletes a message with its reactions, pin and one-way deletions, takes it out of the recipient's unread count
+    /// and moves the conversations that ended with it to the message before it (recall and history retention).
+    func removeMessage(_ message: Message, app: Int64) throws {
+        for table in ["messages", "reactions", "pins", "hidden_messages"] {
+            try connection.query("DELETE FROM \(table) WHERE app = ? AND msg_id = ?", app, message.msgId)
+        }
+        if message.from != message.to, !message.hasReadAck {
+            try lowerUnread(app: app, owner: message.to, peer: message.from)
+        }
+        try repointLatestMessage(of: message, app: app)
+    }
+
     func repointLatestMessage(of message: Message, app: Int64) throws {
         try connection.query(
             """

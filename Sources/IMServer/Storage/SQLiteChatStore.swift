@@ -29,7 +29,8 @@ final class SQLiteChatStore: ChatStore {
         writer.close()
     }
 
-    /// Queues a write; about once an hour it also queues the 7-day retention sweep of the event log.
+    /// Queues a write; about once an hour it also starts the retention sweeps: the event log's 7 days and each app's
+    /// `historyRetentionDays`.
     func write<T: Sendable>(_ body: @escaping @Sendable (WriteContext) throws -> T) async throws -> T {
         let now = WallClock.milliseconds()
         let due = lastPrune.withLock { last in
@@ -38,7 +39,14 @@ final class SQLiteChatStore: ChatStore {
             return true
         }
         if due {
-            Task { _ = try? await writer.write { try $0.pruneEvents(olderThan: now - EventRetention.maxAgeMilliseconds) } }
+            Task {
+                _ = try? await writer.write { try $0.pruneEvents(olderThan: now - EventRetention.maxAgeMilliseconds) }
+                do {
+                    try await pruneHistory(now: now)
+                } catch {
+                    logger.warning("history retention sweep failed", metadata: ["error": "\(error)"])
+                }
+            }
         }
         return try await writer.write(body)
     }

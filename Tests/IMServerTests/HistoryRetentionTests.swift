@@ -1,0 +1,64 @@
+import HTTPTypes
+import IMCore
+import IMSQLite
+import Logging
+import Testing
+
+@testable import IMServer
+
+@Suite("History retention (§8.1)", .timeLimit(.minutes(1)))
+struct HistoryRetentionTests {
+    private static let day: Int64 = 86_400_000
+
+    /// Moves a stored message `by` milliseconds into the past, as if it had been sent then.
+    private static func backdate(_ msgId: String, by milliseconds: Int64, in server: TestServer) throws {
+        let probe = try ProbeDatabase(path: server.dataDirectory + "/server.sqlite")
+        try probe.connection.query("UPDATE messages SET server_time = server_time - ? WHERE msg_id = ?", milliseconds, msgId)
+    }
+
+    /// Runs the retention sweep on the server's database through a second store, as the server does about hourly.
+    private static func sweep(_ server: TestServer) async throws {
+        let store = try SQLiteChatStore(path: server.dataDirectory + "/server.sqlite", logger: Logger(label: "sweep"), onDurable: { _ in })
+        defer { store.close() }
+        try await store.pruneHistory(now: WallClock.milliseconds())
+    }
+
+    private static func stored(_ msgId: String, in server: TestServer) throws -> Int64 {
+        try ProbeDatabase(path: server.dataDirectory + "/server.sqlite").count("SELECT COUNT(*) FROM messages WHERE msg_id = '\(msgId)'")
+    }
+
+    @Test("past historyRetentionDays a message leaves history at once; the sweep deletes it, its unread share and reaction, and the conversation moves to the message before")
+    func expiry() async throws {
+        try await MessageOpsWorld.run(settings: ["historyRetentionDays": .int(1)]) { world in
+            let kept = try await world.alice.sendOK(to: "bob", text: "kept").message
+            let expired = try await world.alice.sendOK(to: "bob", text: "expired").message
+            try await world.bob.operation(.post, "/v1/messages/\(expired.msgId)/reactions", body: ReactionRequest(reaction: "👍"))
+            try Self.backdate(expired.msgId, by: Self.day + 60_000, in: world.server)
+
+            #expect(try await world.bob.history(with: "alice").map(\.msgId) == [kept.msgId])
+            #expect(try await world.alice.history(with: "bob").map(\.msgId) == [kept.msgId])
+            #expect(try await world.bob.unread(with: "alice") == 2)
+
+            try await Self.sweep(world.server)
+            #expect(try Self.stored(expired.msgId, in: world.server) == 0)
+            #expect(try Self.stored(kept.msgId, in: world.server) == 1)
+            let probe = try ProbeDatabase(path: world.server.dataDirectory + "/server.sqlite")
+            #expect(try probe.count("SELECT COUNT(*) FROM reactions WHERE msg_id = '\(expired.msgId)'") == 0)
+            #expect(try await world.bob.unread(with: "alice") == 1)
+            let list = try world.server.decode(CursorResult<ServerConversation>.self, try await world.bob.call(.get, "/v1/conversations"))
+            #expect(list.data.first { $0.conversationId == "alice" }?.latestMessage?.msgId == kept.msgId)
+            #expect(try await world.bob.failure(.post, "/v1/messages/\(expired.msgId)/reactions", body: ReactionRequest(reaction: "👍")) == 500)
+        }
+    }
+
+    @Test("historyRetentionDays 0 (the default) keeps history forever")
+    func forever() async throws {
+        try await MessageOpsWorld.run { world in
+            let old = try await world.alice.sendOK(to: "bob", text: "old").message
+            try Self.backdate(old.msgId, by: 3_650 * Self.day, in: world.server)
+            try await Self.sweep(world.server)
+            #expect(try await world.bob.history(with: "alice").map(\.msgId) == [old.msgId])
+            #expect(try Self.stored(old.msgId, in: world.server) == 1)
+        }
+    }
+}
