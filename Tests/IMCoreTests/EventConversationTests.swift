@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Event.conversationIds")
 struct EventConversationTests {
-    @Test("collects the conversation of messages, of the event itself and of its recalls and changes")
+    @Test("collects the conversation of messages, of the event itself (one or a list) and of its recalls and changes")
     func conversationIds() throws {
         let message = Message(msgId: "m1", conversationId: "bob", from: "bob", to: "alice", chatType: .chat, body: .text(TextBody(content: "x")))
         let messageJSON = try WireJSON.decode(JSONValue.self, from: WireJSON.encode(message))
@@ -12,6 +12,8 @@ struct EventConversationTests {
         #expect(Event(type: EventType.messagePinChanged, time: 0, payload: ["conversationId": .string("carol")]).conversationIds == ["carol"])
         let recalls: JSONValue = .array([.object(["conversationId": .string("dave")])])
         #expect(Event(type: EventType.messagesRecalledInfo, time: 0, payload: ["recalls": recalls]).conversationIds == ["dave"])
+        let update: JSONValue = .array([.string("erin"), .string("frank")])
+        #expect(Event(type: EventType.conversationsUpdate, time: 0, payload: ["conversationIds": update]).conversationIds == ["erin", "frank"])
         #expect(Event(type: EventType.connected, time: 0).conversationIds.isEmpty)
     }
 }
