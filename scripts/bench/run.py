@@ -188,6 +188,16 @@ def bench_latency(server, count=1000, rate=100):
     return lat, len(started), base
 
 
+def check_exports(imctl):
+    """The measured binary must export only `main` (Sources/imctl/exported-symbols.map): the static runtime's
+    --export-dynamic would otherwise slow every start-up. Only a --static-swift-stdlib build gets that flag, so this is
+    checked here rather than by the tests, which run dynamically linked builds."""
+    table = sh(["objdump", "-T", imctl]).stdout.splitlines()
+    defined = [line.split()[-1] for line in table if " g " in line and "*UND*" not in line]
+    if defined != ["main"]:
+        sys.exit(f"{imctl} exports {len(defined)} symbols, not only main: {defined[:5]}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--skip-build", action="store_true")
@@ -199,6 +209,7 @@ def main():
     if not args.skip_build:
         sh(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "imctl"])
     imctl = os.path.join(sh(["swift", "build", "-c", "release", "--show-bin-path"]).stdout.strip(), "imctl")
+    check_exports(imctl)
     work = tempfile.mkdtemp(prefix="imctl-bench.")
     server = Server(imctl, work)
     try:
