@@ -45,7 +45,8 @@ extension ServerState {
         try OperatorCredentialsFile.ensureDirectory(configuration.dataDirectory)
         let operatorCredentials = try OperatorCredentialsFile.loadOrCreate(at: configuration.operatorCredentialsPath)
         let hub = EventHub()
-        let store = try SQLiteChatStore(path: configuration.databasePath, logger: logger) { users in
+        let files = FileStore(dataDirectory: configuration.dataDirectory)
+        let store = try SQLiteChatStore(path: configuration.databasePath, logger: logger, releaseContent: files.removeContent) { users in
             Task { await hub.notify(users) }
         }
         return ServerState(

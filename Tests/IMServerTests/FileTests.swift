@@ -167,6 +167,30 @@ struct FileTests {
         }
     }
 
+    @Test("the retention sweep deletes expired bytes nobody asks for; it runs on the first write after a start, then hourly")
+    func retentionSweep() async throws {
+        let configuration = TestServer.testConfiguration()
+        defer { _ = try? FileManager.default.removeItem(atPath: configuration.dataDirectory) }
+        let filesDirectory = configuration.dataDirectory + "/files"
+        let stored: @Sendable () throws -> [String] = {
+            try FileManager.default.contentsOfDirectory(atPath: filesDirectory).filter { $0 != "incoming" }
+        }
+        try await TestServer.run(configuration: configuration) { server in
+            _ = try await server.createApp(settings: ["fileRetentionDays": .int(1)])
+            try await server.register("alice")
+            let upload = try server.decode(UploadedFile.self, try await (try await server.login("alice")).upload([1, 2, 3]))
+            let probe = try ProbeDatabase(path: server.dataDirectory + "/server.sqlite")
+            try probe.connection.query("UPDATE files SET uploaded_at = uploaded_at - 86400000 WHERE id = ?", upload.remotePath)
+        }
+        #expect(try stored().count == 1)
+        try await TestServer.run(configuration: configuration) { server in
+            _ = try await server.login("alice")
+            let deadline = ContinuousClock.now + .seconds(30)
+            while try !stored().isEmpty, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(try stored().isEmpty)
+        }
+    }
+
     @Test("recalling a file message deletes its upload: the download → 407 and the bytes leave the data directory")
     func recallRemovesTheAttachment() async throws {
         try await TestServer.withApp { server in

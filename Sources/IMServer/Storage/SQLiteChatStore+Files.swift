@@ -5,10 +5,17 @@ extension SQLiteChatStore {
     func insertUpload(_ file: FileRecord, thumbnail: FileRecord?, expireBefore cutoff: Int64) async throws -> [String] {
         try await write { context in
             for record in [thumbnail, file].compactMap({ $0 }) { try context.connection.insert(record) }
-            let stale = try context.connection.query(
-                "SELECT id FROM files WHERE app = ? AND expired = 0 AND uploaded_at <= ?", file.app, cutoff
-            ).map { $0.string(0) }
-            return try stale.compactMap { try context.connection.expireUpload($0) }
+            return try context.connection.expireUploads(app: file.app, through: cutoff)
+        }
+    }
+
+    /// Expires every upload older than its app's `fileRetentionDays` (§8.1) and hands the content nobody refers to
+    /// any more to ``releaseContent``, so expired bytes leave the disk even when nobody asks for them.
+    func pruneFiles(now: Int64) async throws {
+        for app in try await apps() {
+            let cutoff = now - Int64(app.settings.fileRetentionDays) * 86_400_000
+            let released = try await writer.write { context in try context.connection.expireUploads(app: app.id, through: cutoff) }
+            if !released.isEmpty { releaseContent(released) }
         }
     }
 
@@ -57,6 +64,12 @@ extension Connection {
             uploadedAt: row.int(6), width: row.optionalInt(7).map(Int.init), height: row.optionalInt(8).map(Int.init),
             thumbnailId: row.optionalString(9), expired: row.bool(10)
         )
+    }
+
+    /// Expires an app's uploads from `cutoff` or earlier; returns the content hashes nobody refers to any more.
+    func expireUploads(app: Int64, through cutoff: Int64) throws -> [String] {
+        let stale = try query("SELECT id FROM files WHERE app = ? AND expired = 0 AND uploaded_at <= ?", app, cutoff).map { $0.string(0) }
+        return try stale.compactMap { try expireUpload($0) }
     }
 
     /// Marks an upload expired; returns its content hash when no live upload shares it.

@@ -15,11 +15,18 @@ final class SQLiteChatStore: ChatStore {
     let writer: GroupCommitWriter
     let readers: ReadPool
     let logger: Logger
+    /// Deletes the bytes of uploads nobody refers to any more (content hashes), after the write that released them.
+    let releaseContent: @Sendable ([String]) -> Void
     private let lastPrune = Mutex<Int64>(0)
 
-    /// Opens (creating and migrating) the database; `onDurable` learns which users' logs changed, once on disk.
-    init(path: String, logger: Logger, onDurable: @escaping @Sendable (Set<UserKey>) -> Void) throws {
+    /// Opens (creating and migrating) the database; `onDurable` learns which users' logs changed, once on disk, and
+    /// `releaseContent` gets the content the retention sweep released.
+    init(
+        path: String, logger: Logger, releaseContent: @escaping @Sendable ([String]) -> Void = { _ in },
+        onDurable: @escaping @Sendable (Set<UserKey>) -> Void
+    ) throws {
         self.logger = logger
+        self.releaseContent = releaseContent
         writer = try GroupCommitWriter(path: path, logger: logger, onDurable: onDurable)
         readers = try ReadPool(path: path)
     }
@@ -29,8 +36,7 @@ final class SQLiteChatStore: ChatStore {
         writer.close()
     }
 
-    /// Queues a write; about once an hour it also starts the retention sweeps: the event log's 7 days and each app's
-    /// `historyRetentionDays`.
+    /// Queues a write; about once an hour (and on the first write after start) it also starts the retention sweep.
     func write<T: Sendable>(_ body: @escaping @Sendable (WriteContext) throws -> T) async throws -> T {
         let now = WallClock.milliseconds()
         let due = lastPrune.withLock { last in
@@ -39,16 +45,21 @@ final class SQLiteChatStore: ChatStore {
             return true
         }
         if due {
-            Task {
-                _ = try? await writer.write { try $0.pruneEvents(olderThan: now - EventRetention.maxAgeMilliseconds) }
-                do {
-                    try await pruneHistory(now: now)
-                } catch {
-                    logger.warning("history retention sweep failed", metadata: ["error": "\(error)"])
-                }
-            }
+            Task { await sweep(now: now) }
         }
         return try await writer.write(body)
+    }
+
+    /// The retention sweep (§8.1, §8.2): the event log's 7 days, each app's `historyRetentionDays` and
+    /// `fileRetentionDays`.
+    func sweep(now: Int64) async {
+        do {
+            try await writer.write { try $0.pruneEvents(olderThan: now - EventRetention.maxAgeMilliseconds) }
+            try await pruneHistory(now: now)
+            try await pruneFiles(now: now)
+        } catch {
+            logger.warning("retention sweep failed", metadata: ["error": "\(error)"])
+        }
     }
 
     func read<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
