@@ -13,7 +13,7 @@ import Synchronization
 /// `@unchecked Sendable`: the connection is touched only on the writer's queue.
 final class GroupCommitWriter: @unchecked Sendable {
     /// WAL size (in frames) past which a passive checkpoint is started.
-    static let checkpointFrames = 100_000
+    static let checkpointFrames = 1_000
 
     private let writes = BatchingQueue<any PendingWriteProtocol>(label: "imctl.server.writer")
     private let flushes = BatchingQueue<CommittedBatch>(label: "imctl.server.wal-flush")
