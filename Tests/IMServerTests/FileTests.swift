@@ -217,8 +217,8 @@ struct FileTests {
             let record = { (id: String, sha: String) in
                 FileRecord(id: id, app: 1, owner: "alice", secret: "s", sha256: sha, size: 1, uploadedAt: now)
             }
-            _ = try await store.insertUpload(record("f1", "aa"), thumbnail: record("t1", "bb"), expireBefore: 0)
-            _ = try await store.insertUpload(record("f2", "aa"), thumbnail: nil, expireBefore: 0)
+            try await store.insertUpload(record("f1", "aa"), thumbnail: record("t1", "bb"))
+            try await store.insertUpload(record("f2", "aa"), thumbnail: nil)
             var body = FileBody(displayName: "p.jpg", remotePath: "f1", secret: "s")
             (body.thumbnailRemotePath, body.thumbnailSecret) = ("t1", "s")
             let message = Message(msgId: "m", conversationId: "bob", from: "alice", to: "bob", chatType: .chat, body: .image(body))

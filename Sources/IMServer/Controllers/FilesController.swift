@@ -45,8 +45,7 @@ struct FilesController {
             )
             (file.width, file.height, file.thumbnailId, thumbnailFile) = (thumbnail.width, thumbnail.height, record.id, record)
         }
-        let cutoff = now - Int64(settings.fileRetentionDays) * 86_400_000
-        files.removeContent(try await state.store.insertUpload(file, thumbnail: thumbnailFile, expireBefore: cutoff))
+        try await state.store.insertUpload(file, thumbnail: thumbnailFile)
         var answer = UploadedFile(remotePath: file.id, secret: file.secret, fileSize: file.size)
         (answer.width, answer.height) = (file.width, file.height)
         (answer.thumbnailRemotePath, answer.thumbnailSecret) = (thumbnailFile?.id, thumbnailFile?.secret)

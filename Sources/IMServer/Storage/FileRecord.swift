@@ -20,9 +20,9 @@ struct FileRecord: Sendable, Hashable {
 
 /// Storage of upload records; the bytes are the ``FileStore``'s.
 protocol FileRecordStore: Sendable {
-    /// Inserts an upload and, if any, its server-made thumbnail; then marks the app's uploads older than the
-    /// cutoff expired and returns the content hashes no live upload refers to any more (to delete from disk).
-    func insertUpload(_ file: FileRecord, thumbnail: FileRecord?, expireBefore cutoff: Int64) async throws -> [String]
+    /// Inserts an upload and, if any, its server-made thumbnail. (Uploads past retention are expired by the retention
+    /// sweep, and on access.)
+    func insertUpload(_ file: FileRecord, thumbnail: FileRecord?) async throws
     /// An upload of the app, or nil.
     func upload(_ id: String, app: Int64) async throws -> FileRecord?
     /// Marks one upload expired; returns its content hash if no live upload refers to it any more.

@@ -2,10 +2,9 @@ import IMCore
 import IMSQLite
 
 extension SQLiteChatStore {
-    func insertUpload(_ file: FileRecord, thumbnail: FileRecord?, expireBefore cutoff: Int64) async throws -> [String] {
+    func insertUpload(_ file: FileRecord, thumbnail: FileRecord?) async throws {
         try await write { context in
             for record in [thumbnail, file].compactMap({ $0 }) { try context.connection.insert(record) }
-            return try context.connection.expireUploads(app: file.app, through: cutoff)
         }
     }
 
