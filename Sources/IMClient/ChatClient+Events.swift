@@ -42,10 +42,7 @@ extension ChatClient {
                     if let login = session.value { core.credentials.clear(ifStillSession: login) }
                     core.notify(.loggedOut(event))
                 }))
-        if drain {
-            channel.holdSeconds = 0
-            channel.drains = true
-        }
+        channel.drains = drain
         return channel.stream()
     }
 

@@ -52,7 +52,7 @@ struct EventChannelStateMachineTests {
     }
 
     @Test func drainPollsWithoutHoldingAndFinishesAtTheFirstEmptyAnswer() {
-        var machine = Machine(cursor: "5", holdSeconds: 0, drains: true, seed: 1)
+        var machine = Machine(cursor: "5", drains: true, seed: 1)
         #expect(machine.start() == [.poll(cursor: "5", wait: 0)])
         #expect(machine.received(EventBatch(events: [message(6)], cursor: "6")) == [
             .connected, .deliver([EventDelivery(event: message(6), cursor: "6")]), .poll(cursor: "6", wait: 0),
@@ -62,7 +62,7 @@ struct EventChannelStateMachineTests {
     }
 
     @Test func drainWithNothingPendingConnectsThenFinishes() {
-        var machine = Machine(cursor: "5", holdSeconds: 0, drains: true, seed: 1)
+        var machine = Machine(cursor: "5", drains: true, seed: 1)
         _ = machine.start()
         #expect(machine.received(EventBatch(events: [], cursor: "5")) == [.connected, .finish])
     }

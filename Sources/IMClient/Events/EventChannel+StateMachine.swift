@@ -45,8 +45,10 @@ extension EventChannel {
         private(set) var phase: Phase = .idle
         let backoff: Backoff
         let holdSeconds: Int
-        /// Finish at the first answer without events instead of polling on (drain what is pending, then stop).
+        /// Finish at the first answer without events instead of polling on (drain what is pending, then stop); a
+        /// draining channel never holds a poll.
         let drains: Bool
+        private var pollWait: Int { drains ? 0 : holdSeconds }
         private var random: SplitMix64
 
         /// - Parameters:
@@ -95,7 +97,7 @@ extension EventChannel {
                 phase = .stopped
                 return actions + [.finish]
             }
-            return actions + [.poll(cursor: cursor, wait: holdSeconds)]
+            return actions + [.poll(cursor: cursor, wait: pollWait)]
         }
 
         /// A poll failed; `now` (Unix ms) stamps the event synthesized for a session error.
