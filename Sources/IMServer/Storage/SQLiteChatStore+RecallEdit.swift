@@ -71,8 +71,6 @@ extension SQLiteChatStore {
 }
 
 extension WriteContext {
-    /// After a message leaves a one-to-one conversation, points both parties' entries that showed it at the newest
-    /// remaining message (none → no latest message).
     /// Deletes a message with its reactions, pin and one-way deletions, takes it out of the recipient's unread count
     /// and moves the conversations that ended with it to the message before it (recall and history retention).
     func removeMessage(_ message: Message, app: Int64) throws {
@@ -85,6 +83,8 @@ extension WriteContext {
         try repointLatestMessage(of: message, app: app)
     }
 
+    /// After a message leaves a one-to-one conversation, points both parties' entries that showed it at the newest
+    /// remaining message (none → no latest message).
     func repointLatestMessage(of message: Message, app: Int64) throws {
         try connection.query(
             """
