@@ -52,9 +52,11 @@ extension JSONValue {
         }
     }
 
-    /// Compact or indented JSON text.
+    /// Compact or indented JSON text, keys sorted. Compact text, what scripts read, comes from ``StreamingJSONEncoder``:
+    /// Foundation's encoder costs a one-shot command about a millisecond of first-use runtime work.
     func jsonText(pretty: Bool) -> String {
-        guard let data = try? WireJSON.encoder(pretty: pretty).encode(self) else { return "null" }
+        guard pretty else { return (try? WireJSON.string(self)) ?? "null" }
+        guard let data = try? WireJSON.encoder(pretty: true).encode(self) else { return "null" }
         return String(decoding: data, as: UTF8.self)
     }
 }
