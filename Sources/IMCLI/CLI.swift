@@ -1,5 +1,8 @@
 import IMClient
 import IMCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The `imctl` command line as a library: parse, dispatch, report (testable in-process).
 public enum IMCLI {
@@ -27,15 +30,36 @@ public enum IMCLI {
     public static func run(
         arguments: [String], environment: () -> [String: String], io: IO, extraCommands: [Command] = []
     ) async -> Int32 {
+        await run(arguments: arguments, environment: environment, io: io, extraCommands: extraCommands, lifetime: nil)
+    }
+
+    private static func run(
+        arguments: [String], environment: () -> [String: String], io: IO, extraCommands: [Command],
+        lifetime: ProcessLifetime?
+    ) async -> Int32 {
         let root = Command.root(adding: extraCommands)
         if Parser.commandPath(arguments, root: root).last?.usesNetwork == true { ChatClient.preloadHTTPLibrary() }
-        return await run(arguments: arguments, root: root, environment: environment(), io: io, sharedClient: nil)
+        return await run(
+            arguments: arguments, root: root, environment: environment(), io: io, sharedClient: nil, lifetime: lifetime)
+    }
+
+    /// Runs one command line as the whole process and exits with its status. What the command opened is left for
+    /// the exit to release, and the libraries' exit handlers are skipped (OpenSSL's clean-up alone is a noticeable
+    /// part of a one-shot command); standard streams are flushed first.
+    public static func runAndExit(
+        arguments: [String], environment: () -> [String: String], io: IO, extraCommands: [Command] = []
+    ) async -> Never {
+        let lifetime = ProcessLifetime()
+        let status = await run(
+            arguments: arguments, environment: environment, io: io, extraCommands: extraCommands, lifetime: lifetime)
+        fflush(nil)
+        withExtendedLifetime(lifetime) { _exit(status) }
     }
 
     /// Runs one command line against a given tree (also used by `batch` with its shared client).
     static func run(
         arguments: [String], root: Command, environment: [String: String], io: IO,
-        sharedClient: ChatClient?
+        sharedClient: ChatClient?, lifetime: ProcessLifetime? = nil
     ) async -> Int32 {
         let invocation: Invocation
         let mode: OutputMode
@@ -55,7 +79,8 @@ public enum IMCLI {
         let output = Output(
             mode: mode, fields: invocation.value("fields").map { $0.split(separator: ",").map(String.init) },
             pretty: io.stdoutIsTTY, color: color, stdout: io.stdout)
-        let context = Context(io: io, environment: environment, root: root, output: output, sharedClient: sharedClient)
+        let context = Context(
+            io: io, environment: environment, root: root, output: output, sharedClient: sharedClient, lifetime: lifetime)
         return await execute(invocation, context: context)
     }
 

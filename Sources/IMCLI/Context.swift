@@ -13,6 +13,8 @@ public struct Context: Sendable {
     public var output: Output
     /// A client shared by every step of `batch` (one connection); nil otherwise.
     var sharedClient: ChatClient?
+    /// Keeps the clients made here until the process exits (one-shot commands); nil in tests and `batch` steps.
+    var lifetime: ProcessLifetime?
 
     /// Resolves server, app, profile and paths (reads `config.json`).
     public func settings(_ invocation: Invocation) throws -> Settings {
@@ -28,7 +30,9 @@ public struct Context: Sendable {
         }
         try SecureFile.checkPrivate(settings.credentialsFile)
         do {
-            return try ChatClient(options: try settings.chatOptions(debug: httpTrace))
+            let client = try ChatClient(options: try settings.chatOptions(debug: httpTrace))
+            lifetime?.keep(client)
+            return client
         } catch let error as ChatError {
             throw CLIError(error)
         }

@@ -7,16 +7,12 @@ import Glibc
 @main
 struct Entrypoint {
     static func main() async {
-        let status = await IMCLI.run(
+        await IMCLI.runAndExit(
             arguments: Array(CommandLine.arguments.dropFirst()),
             environment: currentEnvironment,
             io: .standard(),
             extraCommands: [.serve(run: ServeCommand.run)]
         )
-        // Everything is written and every store committed; skip the libraries' exit handlers (OpenSSL's clean-up
-        // alone is a noticeable part of a one-shot command).
-        fflush(nil)
-        _exit(status)
     }
 
     private static func currentEnvironment() -> [String: String] {
