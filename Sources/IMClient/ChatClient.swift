@@ -39,16 +39,20 @@ public final class ChatClient: Sendable {
     /// True when a login is stored.
     public var isLoginBefore: Bool { storedLogin != nil }
 
-    /// Starts opening the local store in the background. A short-lived process about to make a request calls it, so
-    /// the store opens while the request is on its way; calling it is never required.
-    public func warmUp() {
-        core.openStoreInBackground()
+    /// Does on the calling thread, now, work a request's answer will need: opens the local store and, given the
+    /// message about to be sent, pays the first use of decoding the send's answer and of saving its message (in a
+    /// transaction that is rolled back). A short-lived process calls it while the HTTP library loads
+    /// (``preloadHTTPLibrary()``): that thread would wait then anyway, since no thread can start while a library
+    /// loads. Calling it is never required, and it changes nothing.
+    public func warmUp(sending message: Message? = nil) {
+        core.openStore()
+        if let message { chatManager.rehearseAnswer(to: message) }
     }
 
     /// Starts loading the HTTP library (libcurl and its dependencies, the costliest step of a short-lived process's
     /// first request) in the background, before any client exists. Calling it is never required.
     public static func preloadHTTPLibrary() {
-        DispatchQueue.global(qos: .userInitiated).async { _ = CurlGlobal.initialized }
+        CurlGlobal.start()
     }
 
     /// True while the event channel is established.

@@ -1,4 +1,3 @@
-import Dispatch
 import IMCore
 import Synchronization
 
@@ -21,10 +20,9 @@ final class ClientCore: Sendable {
         self.store = LocalStoreHandle(path: directory + "/store.sqlite") { () throws(ChatError) in try SecureFile.makeDirectory(directory) }
     }
 
-    /// Starts opening the local store on a background thread, so that a one-shot command overlaps it with its request.
-    func openStoreInBackground() {
-        let store = store
-        DispatchQueue.global(qos: .userInitiated).async { try? store.with { _ throws(ChatError) in } }
+    /// Opens the local store now rather than at its first use.
+    func openStore() {
+        try? store.with { _ throws(ChatError) in }
     }
 
     /// The API client for this app and server; `authenticated` adds the stored session's token and resource

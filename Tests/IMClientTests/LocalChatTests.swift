@@ -260,4 +260,18 @@ struct LocalChatTests {
         #expect(try store.conversations().first?.unreadCount == 400)
         #expect(try store.search(MessageSearchOptions(keyword: "writer 1", count: 400)).count == 200)
     }
+
+    @Test func warmingUpForASendChangesNothing() async throws {
+        let directory = TemporaryDirectory()
+        defer { directory.cleanup() }
+        let client = try await client(directory)
+        let chat = client.chatManager
+        try chat.importMessages([text("m1", from: "bob", to: "alice", time: 10)])
+        let outgoing = Message(msgId: "", conversationId: "", from: "", to: "dave", chatType: .chat, body: .text(TextBody(content: "hello dave")))
+        client.warmUp(sending: outgoing)
+        let conversations = try chat.loadAllConversations()
+        #expect(conversations.map(\.conversationId) == ["bob"])
+        #expect(conversations.first?.latestMessage?.msgId == "m1")
+        #expect(try chat.searchMsgsByOptions(MessageSearchOptions(keyword: "dave")).isEmpty)
+    }
 }

@@ -52,7 +52,7 @@ extension Command {
                 try DurationParser.require(text, option: "--wait-reply")
             }
             let client = try context.loggedInClient(invocation)
-            client.warmUp()
+            client.warmUp(sending: message)
             let bar = ProgressBar.make("upload", io: context.io)
             let sent = try await client.chatManager.sendMessage(message, progress: bar?.callback)
             bar?.finish()

@@ -15,9 +15,9 @@ import Foundation
 final class CurlEasy {
     private let handle: UnsafeMutableRawPointer
 
-    /// Creates a handle; calls `curl_global_init` (and ignores SIGPIPE) the first time one is made.
+    /// Creates a handle; the first one waits for (or does) the process-wide set-up, ``CurlGlobal``.
     init() {
-        _ = CurlGlobal.initialized
+        CurlGlobal.waitUntilReady()
         guard let handle = imcurl_easy_init() else { fatalError("libcurl.so.4 could not be loaded (install libcurl4), or curl_easy_init ran out of memory") }
         self.handle = handle
     }
@@ -169,15 +169,4 @@ private final class TransferContext {
         let value = line[line.index(after: colon)...].trimmed
         headers[name] = value
     }
-}
-
-/// The process-wide libcurl set-up, done once on first network use: `curl_global_init` and ignoring SIGPIPE
-/// (with `CURLOPT_NOSIGNAL` libcurl no longer ignores it itself).
-///
-/// - SeeAlso: https://curl.se/libcurl/c/curl_global_init.html, https://curl.se/libcurl/c/CURLOPT_NOSIGNAL.html
-enum CurlGlobal {
-    static let initialized: Void = {
-        signal(SIGPIPE, SIG_IGN)
-        imcurl_global_init(3)  // CURL_GLOBAL_ALL (a macro Swift cannot import)
-    }()
 }

@@ -51,6 +51,7 @@ final class CurlHandlePool: Sendable {
 /// `@unchecked Sendable` is safe because the handle is only touched on `queue`, and only by the one transfer
 /// that checked it out of ``CurlHandlePool`` (the pool's mutex hands it over between transfers).
 final class PooledCurlHandle: @unchecked Sendable {
-    let easy = CurlEasy()
     let queue = DispatchQueue(label: "imctl.curl")
+    /// Made by the first transfer, on `queue`: a process's first handle may wait there for libcurl to load.
+    private(set) lazy var easy = CurlEasy()
 }

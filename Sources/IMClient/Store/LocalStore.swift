@@ -111,6 +111,14 @@ final class LocalStore {
         }
     }
 
+    /// Saves `message` in a transaction that is rolled back: the statements a save runs get compiled and the pages it
+    /// touches read, so a real save soon after is short. Changes nothing.
+    func rehearseSave(_ message: Message) {
+        guard (try? connection.execute("BEGIN")) != nil else { return }
+        try? saveOne(message, countUnread: false)
+        try? connection.execute("ROLLBACK")
+    }
+
     /// Creates an empty conversation row when missing. Must run inside ``write(_:)``.
     func ensureConversation(_ id: String, _ type: ChatType, isThread: Bool) throws {
         try connection.query(
