@@ -25,6 +25,11 @@ struct HistoryRetentionTests {
         try await store.pruneHistory(now: WallClock.milliseconds())
     }
 
+    /// The ID of each entry's latest message on the session's server conversation list.
+    private static func latestMessageIds(of session: TestSession, in server: TestServer) async throws -> [String?] {
+        try server.decode(CursorResult<ServerConversation>.self, try await session.call(.get, "/v1/conversations")).data.map(\.latestMessage?.msgId)
+    }
+
     private static func stored(_ msgId: String, in server: TestServer) throws -> Int64 {
         try ProbeDatabase(path: server.dataDirectory + "/server.sqlite").count("SELECT COUNT(*) FROM messages WHERE msg_id = '\(msgId)'")
     }
@@ -47,8 +52,7 @@ struct HistoryRetentionTests {
             let probe = try ProbeDatabase(path: world.server.dataDirectory + "/server.sqlite")
             #expect(try probe.count("SELECT COUNT(*) FROM reactions WHERE msg_id = '\(expired.msgId)'") == 0)
             #expect(try await world.bob.unread(with: "alice") == 1)
-            let list = try world.server.decode(CursorResult<ServerConversation>.self, try await world.bob.call(.get, "/v1/conversations"))
-            #expect(list.data.first { $0.conversationId == "alice" }?.latestMessage?.msgId == kept.msgId)
+            #expect(try await Self.latestMessageIds(of: world.bob, in: world.server) == [kept.msgId])
             #expect(try await world.bob.failure(.post, "/v1/messages/\(expired.msgId)/reactions", body: ReactionRequest(reaction: "👍")) == 500)
         }
     }
@@ -77,6 +81,19 @@ struct HistoryRetentionTests {
             #expect(try await world.alice.failure(.patch, uri, body: ModifyMessageRequest(attributes: ["a": .int(1)])) == 500)
             #expect(try await world.alice.failure(.post, uri + "/recall", body: RecallRequest()) == 500)
             #expect(try Self.stored(expired, in: world.server) == 1)
+        }
+    }
+
+    @Test("a conversation whose messages have all expired shows no latest message before the sweep, as after it")
+    func expiredLatestMessage() async throws {
+        try await MessageOpsWorld.run(settings: ["historyRetentionDays": .int(1)]) { world in
+            let expired = try await world.alice.sendOK(to: "bob", text: "expired").message.msgId
+            try Self.backdate(expired, by: Self.day + 60_000, in: world.server)
+
+            #expect(try await Self.latestMessageIds(of: world.alice, in: world.server) == [nil])
+            #expect(try await Self.latestMessageIds(of: world.bob, in: world.server) == [nil])
+            try await Self.sweep(world.server)
+            #expect(try await Self.latestMessageIds(of: world.bob, in: world.server) == [nil])
         }
     }
 
