@@ -10,10 +10,12 @@ import Testing
 struct HistoryRetentionTests {
     private static let day: Int64 = 86_400_000
 
-    /// Moves a stored message `by` milliseconds into the past, as if it had been sent then.
+    /// Moves a stored message `by` milliseconds into the past, as if it had been sent then (its column and JSON).
     private static func backdate(_ msgId: String, by milliseconds: Int64, in server: TestServer) throws {
         let probe = try ProbeDatabase(path: server.dataDirectory + "/server.sqlite")
-        try probe.connection.query("UPDATE messages SET server_time = server_time - ? WHERE msg_id = ?", milliseconds, msgId)
+        try probe.connection.query(
+            "UPDATE messages SET server_time = server_time - ?, json = json_set(json, '$.serverTime', server_time - ?) WHERE msg_id = ?",
+            milliseconds, milliseconds, msgId)
     }
 
     /// Runs the retention sweep on the server's database through a second store, as the server does about hourly.
@@ -21,6 +23,11 @@ struct HistoryRetentionTests {
         let store = try SQLiteChatStore(path: server.dataDirectory + "/server.sqlite", logger: Logger(label: "sweep"), onDurable: { _ in })
         defer { store.close() }
         try await store.pruneHistory(now: WallClock.milliseconds())
+    }
+
+    /// The ID of each entry's latest message on the session's server conversation list.
+    private static func latestMessageIds(of session: TestSession, in server: TestServer) async throws -> [String?] {
+        try server.decode(CursorResult<ServerConversation>.self, try await session.call(.get, "/v1/conversations")).data.map(\.latestMessage?.msgId)
     }
 
     private static func stored(_ msgId: String, in server: TestServer) throws -> Int64 {
@@ -45,9 +52,48 @@ struct HistoryRetentionTests {
             let probe = try ProbeDatabase(path: world.server.dataDirectory + "/server.sqlite")
             #expect(try probe.count("SELECT COUNT(*) FROM reactions WHERE msg_id = '\(expired.msgId)'") == 0)
             #expect(try await world.bob.unread(with: "alice") == 1)
-            let list = try world.server.decode(CursorResult<ServerConversation>.self, try await world.bob.call(.get, "/v1/conversations"))
-            #expect(list.data.first { $0.conversationId == "alice" }?.latestMessage?.msgId == kept.msgId)
+            #expect(try await Self.latestMessageIds(of: world.bob, in: world.server) == [kept.msgId])
             #expect(try await world.bob.failure(.post, "/v1/messages/\(expired.msgId)/reactions", body: ReactionRequest(reaction: "👍")) == 500)
+        }
+    }
+
+    @Test("an expired message the sweep has not reached answers every message operation 500 and leaves the reaction and pin lists, as if deleted")
+    func expiredMessageIsUnreachable() async throws {
+        try await MessageOpsWorld.run(settings: ["historyRetentionDays": .int(1), "recallWindowSeconds": .int(604_800)]) { world in
+            let expired = try await world.alice.sendOK(to: "bob", text: "expired").message.msgId
+            try await world.bob.operation(.post, "/v1/messages/\(expired)/reactions", body: ReactionRequest(reaction: "like"))
+            try await world.bob.operation(.post, "/v1/messages/\(expired)/pin")
+            try Self.backdate(expired, by: Self.day + 60_000, in: world.server)
+
+            let reactions = try world.server.decode([String: [MessageReaction]].self, try await world.bob.call(.get, "/v1/reactions?msgIds=\(expired)"))
+            #expect(reactions.isEmpty)
+            #expect(try world.server.decode([Message].self, try await world.bob.call(.get, "/v1/conversations/alice/pins")).isEmpty)
+
+            let uri = "/v1/messages/\(expired)"
+            #expect(try await world.bob.failure(.post, uri + "/reactions", body: ReactionRequest(reaction: "ok")) == 500)
+            #expect(try await world.bob.failure(.delete, uri + "/reactions?reaction=like") == 500)
+            #expect(try await world.bob.failure(.get, uri + "/reactions?reaction=like") == 500)
+            #expect(try await world.bob.failure(.post, uri + "/read-ack") == 500)
+            #expect(try await world.bob.failure(.post, uri + "/pin") == 500)
+            #expect(try await world.bob.failure(.delete, uri + "/pin") == 500)
+            #expect(try await world.bob.failure(.post, uri + "/reports", body: ReportRequest(tag: "spam", reason: "r")) == 500)
+            #expect(try await world.bob.failure(.post, uri + "/translations", body: TranslateMessageRequest(targetLanguages: ["de"])) == 500)
+            #expect(try await world.alice.failure(.patch, uri, body: ModifyMessageRequest(attributes: ["a": .int(1)])) == 500)
+            #expect(try await world.alice.failure(.post, uri + "/recall", body: RecallRequest()) == 500)
+            #expect(try Self.stored(expired, in: world.server) == 1)
+        }
+    }
+
+    @Test("a conversation whose messages have all expired shows no latest message before the sweep, as after it")
+    func expiredLatestMessage() async throws {
+        try await MessageOpsWorld.run(settings: ["historyRetentionDays": .int(1)]) { world in
+            let expired = try await world.alice.sendOK(to: "bob", text: "expired").message.msgId
+            try Self.backdate(expired, by: Self.day + 60_000, in: world.server)
+
+            #expect(try await Self.latestMessageIds(of: world.alice, in: world.server) == [nil])
+            #expect(try await Self.latestMessageIds(of: world.bob, in: world.server) == [nil])
+            try await Self.sweep(world.server)
+            #expect(try await Self.latestMessageIds(of: world.bob, in: world.server) == [nil])
         }
     }
 

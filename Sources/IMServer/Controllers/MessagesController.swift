@@ -89,7 +89,10 @@ struct MessagesController {
         let mode: ConversationQuery.Mode = pinned ? .pinned : mark.map { .mark(Int($0)) } ?? .all
         let pageSize = Int(try request.queryInt("pageSize", in: 1...50) ?? 20)
         let position = try request.query("cursor").map { raw throws(ChatError) in try mode.parseCursor(raw) }
-        let query = ConversationQuery(app: call.app.id, owner: call.session.userId, mode: mode, position: position, pageSize: pageSize)
+        let query = ConversationQuery(
+            app: call.app.id, owner: call.session.userId, mode: mode, position: position, pageSize: pageSize,
+            keptSince: call.app.settings.historyKeptSince(now: WallClock.milliseconds())
+        )
         return try APIResponse.json(try await state.store.conversations(query))
     }
 }

@@ -18,7 +18,8 @@ struct PinsController {
     /// `GET /v1/conversations/{conversationId}/pins`.
     func list(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let call = try await state.userCall(request)
-        return try APIResponse.json(try await state.store.pinnedMessages(call, peer: try MessageTarget.peer(request, context)))
+        let peer = try MessageTarget.peer(request, context)
+        return try APIResponse.json(try await state.store.pinnedMessages(call, peer: peer, now: WallClock.milliseconds()))
     }
 
     private func change(_ operation: PinOperation, _ request: Request, _ context: BasicRequestContext) async throws -> Response {

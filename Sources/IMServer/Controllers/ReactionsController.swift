@@ -34,7 +34,7 @@ struct ReactionsController {
             throw ChatError(ErrorCode(rawValue: 602), "you are not a member of group '\(group)'")
         default: throw ChatError(.invalidParam, "chatType must be chat or groupChat")
         }
-        return try APIResponse.json(try await state.store.reactionLists(call, msgIds: msgIds))
+        return try APIResponse.json(try await state.store.reactionLists(call, msgIds: msgIds, now: WallClock.milliseconds()))
     }
 
     /// `GET /v1/messages/{msgId}/reactions?reaction=…&cursor=…&pageSize=…`.
@@ -45,7 +45,8 @@ struct ReactionsController {
         let pageSize = Int(try request.queryInt("pageSize", in: 1...50) ?? 20)
         let position = try request.query("cursor").map { raw throws(ChatError) in try PageCursor.parseReactionDetail(raw, msgId: msgId) }
         return try APIResponse.json(
-            try await state.store.reactionDetail(call, msgId: msgId, reaction: reaction, after: position, pageSize: pageSize))
+            try await state.store.reactionDetail(
+                call, msgId: msgId, reaction: reaction, after: position, pageSize: pageSize, now: WallClock.milliseconds()))
     }
 
     /// A reaction is 1–128 bytes (110).

@@ -18,9 +18,7 @@ struct TranslationController {
         let msgId = context.parameters.get("msgId") ?? ""
         try Validation.msgId(msgId)
         let languages = try await request.decodeWire(TranslateMessageRequest.self).targetLanguages
-        guard var message = try await state.store.message(call.app.id, msgId: msgId, viewer: call.session.userId) else {
-            throw ChatError(.messageInvalid, "message '\(msgId)' does not exist or is not yours to see")
-        }
+        var message = try await state.store.message(call, msgId: msgId, now: WallClock.milliseconds())
         _ = try state.translation.requireProvider(call.app.settings)
         guard case .text(var text) = message.body else {
             throw ChatError(.translateParamInvalid, "only text messages can be translated, not \(message.body.type.rawValue)")

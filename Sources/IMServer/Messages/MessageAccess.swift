@@ -4,7 +4,7 @@ import IMSQLite
 /// Who may do what with a stored message (semantics §0, §4.3–§4.4): the one place these rules live.
 ///
 /// One-to-one rules today. Group, room and thread rules slot in per `chatType`: membership (602/702) in
-/// ``visible(_:to:app:in:)``, owner/admin rights (603/703, exempt from the recall window) in ``authorRight(of:over:)``,
+/// ``visible(_:to:at:in:)``, owner/admin rights (603/703, exempt from the recall window) in ``authorRight(of:over:)``,
 /// and the member lists in ``participants(of:)``.
 enum MessageAccess {
     /// The right by which a caller recalls or edits a message.
@@ -15,12 +15,16 @@ enum MessageAccess {
         case moderator
     }
 
-    /// The stored message, if the caller is one of its participants; unknown, recalled, never stored or not
-    /// visible → 500.
-    static func visible(_ msgId: String, to caller: String, app: Int64, in db: Connection) throws -> StoredMessage {
+    /// The stored message, if the caller is one of its participants and the app still keeps it at `now` (§8.1: an
+    /// expired message is gone before the retention sweep deletes it); unknown, recalled, expired, never stored or
+    /// not visible → 500.
+    static func visible(_ msgId: String, to call: UserCall, at now: Int64, in db: Connection) throws -> StoredMessage {
         try Validation.msgId(msgId)
-        guard let stored = try db.storedMessage(app: app, msgId: msgId), participants(of: stored.message).contains(caller) else {
-            throw ChatError(.messageInvalid, "message '\(msgId)' does not exist, was recalled or is not visible to you")
+        let keptSince = call.app.settings.historyKeptSince(now: now) ?? .min
+        guard let stored = try db.storedMessage(app: call.app.id, msgId: msgId), stored.message.serverTime >= keptSince,
+            participants(of: stored.message).contains(call.session.userId)
+        else {
+            throw ChatError(.messageInvalid, "message '\(msgId)' does not exist, was recalled, has expired or is not visible to you")
         }
         return stored
     }

@@ -44,8 +44,8 @@ protocol ChatStore: Sendable, MessageOperationsStore, FileRecordStore {
     func markConversations(_ refs: [ConversationRef], mark: Int, add: Bool, now: Int64) async throws -> ConversationsUpdate
     func deleteConversation(_ ref: ConversationRef, deleteMessages: Bool, now: Int64) async throws -> ConversationsUpdate
     func removeMessages(_ ref: ConversationRef, msgIds: [String]?, beforeTs: Int64?, now: Int64) async throws -> ConversationsUpdate
-    /// One message as a participant sees it; nil when unknown or not visible to `viewer`.
-    func message(_ app: Int64, msgId: String, viewer: String) async throws -> Message?
+    /// One message as the calling participant sees it; unknown, expired or not visible to the caller → 500.
+    func message(_ call: UserCall, msgId: String, now: Int64) async throws -> Message
     /// Closes the store after the queued work.
     func close()
 }

@@ -19,14 +19,14 @@ protocol MessageOperationsStore: Sendable {
     /// `addReaction` / `removeReaction`.
     func react(_ call: UserCall, msgId: String, reaction: String, operate: ReactionOperate, now: Int64) async throws -> MessageOperationResult
     /// `fetchReactionList`: the summaries of the visible messages that have reactions, by message ID.
-    func reactionLists(_ call: UserCall, msgIds: [String]) async throws -> [String: [MessageReaction]]
+    func reactionLists(_ call: UserCall, msgIds: [String], now: Int64) async throws -> [String: [MessageReaction]]
     /// `fetchReactionDetail`: one page of the users who gave a reaction, earliest first.
-    func reactionDetail(_ call: UserCall, msgId: String, reaction: String, after position: Int64?, pageSize: Int) async throws
+    func reactionDetail(_ call: UserCall, msgId: String, reaction: String, after position: Int64?, pageSize: Int, now: Int64) async throws
         -> CursorResult<ReactionUser>
     /// `pinMessage` / `unpinMessage`.
     func pin(_ call: UserCall, msgId: String, operation: PinOperation, now: Int64) async throws -> MessageOperationResult
     /// `fetchPinnedMessages` of the one-to-one conversation with `peer`, newest pin first.
-    func pinnedMessages(_ call: UserCall, peer: String) async throws -> [Message]
+    func pinnedMessages(_ call: UserCall, peer: String, now: Int64) async throws -> [Message]
     /// `reportMessage`: stores a report for the operator.
     func report(_ call: UserCall, msgId: String, report: ReportRequest, now: Int64) async throws -> MessageOperationResult
     /// The app's reports, newest first (operator).

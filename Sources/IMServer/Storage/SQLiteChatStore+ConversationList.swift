@@ -38,11 +38,14 @@ struct ConversationQuery: Sendable {
     var mode: Mode = .all
     var position: (time: Int64, peer: String)?
     var pageSize: Int
+    /// The oldest `serverTime` the app keeps (`historyRetentionDays`), or nil when it keeps history forever.
+    var keptSince: Int64?
 }
 
 extension SQLiteChatStore {
     /// One page of the caller's list: newest activity first; `pinned`: newest pin first; `mark`: most recently
-    /// marked first. `latestMessage` is the newest message the owner has not deleted one-way.
+    /// marked first. `latestMessage` is the newest message the app still keeps (§8.1) and the owner has not deleted
+    /// one-way.
     func conversations(_ query: ConversationQuery) async throws -> CursorResult<ServerConversation> {
         try await read { db in
             let (timeColumn, join): (String, String) =
@@ -74,7 +77,7 @@ extension SQLiteChatStore {
                 return ServerConversation(
                     conversationId: peer, type: ChatType(rawValue: row.string(1)) ?? .chat, unreadCount: Int(row.int(2)),
                     isPinned: row.int(3) > 0, pinnedTime: row.int(3), marks: marks.map { Int($0.int(0)) },
-                    latestMessage: try db.latestVisibleMessage(app: query.app, viewer: query.owner, peer: peer))
+                    latestMessage: try db.latestVisibleMessage(app: query.app, viewer: query.owner, peer: peer, keptSince: query.keptSince))
             }
             let next = rows.count > query.pageSize ? page.last.map { query.mode.cursor(time: $0.int(4), peer: $0.string(0)) } : nil
             return CursorResult(cursor: next, data: data)
@@ -220,12 +223,13 @@ extension Connection {
         return changes > 0
     }
 
-    /// The newest message of a one-to-one conversation the viewer has not deleted one-way, as the viewer sees it.
-    fileprivate func latestVisibleMessage(app: Int64, viewer: String, peer: String) throws -> Message? {
+    /// The newest message since `keptSince` of a one-to-one conversation the viewer has not deleted one-way, as the
+    /// viewer sees it.
+    fileprivate func latestVisibleMessage(app: Int64, viewer: String, peer: String, keptSince: Int64?) throws -> Message? {
         let row = try query(
-            "SELECT json, delivered FROM messages WHERE app = ? AND pair = ? AND body_type <> 'cmd'" + OneWayDeletes.visible
+            "SELECT json, delivered FROM messages WHERE app = ? AND pair = ? AND body_type <> 'cmd' AND server_time >= ?" + OneWayDeletes.visible
                 + " ORDER BY server_time DESC, msg_id DESC LIMIT 1",
-            values: [app, OneWayDeletes.pair(viewer, peer)] + OneWayDeletes.values(viewer: viewer)
+            values: [app, OneWayDeletes.pair(viewer, peer), keptSince ?? .min] + OneWayDeletes.values(viewer: viewer)
         ).first
         return try row.map {
             try withServerState(

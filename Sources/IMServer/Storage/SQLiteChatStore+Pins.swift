@@ -17,7 +17,7 @@ extension SQLiteChatStore {
         let maxPins = call.app.settings.maxPinnedMessages
         return try await write { context in
             let db = context.connection
-            let stored = try MessageAccess.visible(msgId, to: caller, app: app, in: db)
+            let stored = try MessageAccess.visible(msgId, to: call, at: now, in: db)
             if stored.message.isChatThreadMessage { throw ChatError(.invalidParam, "thread messages cannot be pinned") }
             let cursor = try context.currentCursor()
             let conversation = stored.message.pairKey
@@ -45,19 +45,21 @@ extension SQLiteChatStore {
         }
     }
 
-    /// §4.4 `fetchPinnedMessages` of the caller's one-to-one conversation with `peer`, newest pin first.
-    func pinnedMessages(_ call: UserCall, peer: String) async throws -> [Message] {
+    /// §4.4 `fetchPinnedMessages` of the caller's one-to-one conversation with `peer`, newest pin first; messages that
+    /// expired by `now` are left out.
+    func pinnedMessages(_ call: UserCall, peer: String, now: Int64) async throws -> [Message] {
         let app = call.app.id
         let caller = call.session.userId
+        let keptSince = call.app.settings.historyKeptSince(now: now) ?? .min
         return try await read { db in
             guard try db.user(UserKey(app: app, userId: peer)) != nil else { throw ChatErrorFactory.userNotFound(peer) }
             let conversation = Message.pairKey(caller, peer)
             let rows = try db.query(
                 """
                 SELECT m.json, m.delivered FROM pins p JOIN messages m ON m.app = p.app AND m.msg_id = p.msg_id
-                WHERE p.app = ? AND p.conversation = ? ORDER BY p.pin_time DESC, p.rowid DESC
+                WHERE p.app = ? AND p.conversation = ? AND m.server_time >= ? ORDER BY p.pin_time DESC, p.rowid DESC
                 """,
-                app, conversation
+                app, conversation, keptSince
             )
             return try rows.map { row in
                 let stored = StoredMessage(message: try WireJSON.decode(Message.self, from: Data(row.string(0).utf8)), delivered: row.bool(1))

@@ -13,7 +13,7 @@ extension SQLiteChatStore {
         let caller = call.session.userId
         return try await write { context in
             let db = context.connection
-            let stored = try MessageAccess.visible(msgId, to: caller, app: app, in: db)
+            let stored = try MessageAccess.visible(msgId, to: call, at: now, in: db)
             guard stored.message.chatType != .chatRoom else { throw ChatError(.reactionOperationIsIllegal, "messages in chat rooms take no reactions") }
             let given = try db.first(
                 "SELECT 1 FROM reactions WHERE app = ? AND msg_id = ? AND reaction = ? AND user_id = ?", app, msgId, reaction, caller
@@ -47,14 +47,15 @@ extension SQLiteChatStore {
         }
     }
 
-    /// §4.4 `fetchReactionList`: messages the caller cannot see, or without reactions, are left out.
-    func reactionLists(_ call: UserCall, msgIds: [String]) async throws -> [String: [MessageReaction]] {
+    /// §4.4 `fetchReactionList`: messages the caller cannot see (or that expired by `now`), or without reactions, are
+    /// left out.
+    func reactionLists(_ call: UserCall, msgIds: [String], now: Int64) async throws -> [String: [MessageReaction]] {
         let app = call.app.id
         let caller = call.session.userId
         return try await read { db in
             var lists: [String: [MessageReaction]] = [:]
             for msgId in msgIds {
-                guard (try? MessageAccess.visible(msgId, to: caller, app: app, in: db)) != nil else { continue }
+                guard (try? MessageAccess.visible(msgId, to: call, at: now, in: db)) != nil else { continue }
                 let reactions = try db.reactionSummaries(app: app, msgId: msgId, viewer: caller)
                 if !reactions.isEmpty { lists[msgId] = reactions }
             }
@@ -63,13 +64,12 @@ extension SQLiteChatStore {
     }
 
     /// §4.4 `fetchReactionDetail`: keyset-paged by the order the reaction was given.
-    func reactionDetail(_ call: UserCall, msgId: String, reaction: String, after position: Int64?, pageSize: Int) async throws
+    func reactionDetail(_ call: UserCall, msgId: String, reaction: String, after position: Int64?, pageSize: Int, now: Int64) async throws
         -> CursorResult<ReactionUser>
     {
         let app = call.app.id
-        let caller = call.session.userId
         return try await read { db in
-            _ = try MessageAccess.visible(msgId, to: caller, app: app, in: db)
+            _ = try MessageAccess.visible(msgId, to: call, at: now, in: db)
             let rows = try db.query(
                 "SELECT id, user_id, time FROM reactions WHERE app = ? AND msg_id = ? AND reaction = ? AND id > ? ORDER BY id LIMIT ?",
                 app, msgId, reaction, position ?? 0, pageSize + 1

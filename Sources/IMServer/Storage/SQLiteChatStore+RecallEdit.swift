@@ -11,7 +11,7 @@ extension SQLiteChatStore {
         let window = Int64(call.app.settings.recallWindowSeconds) * 1000
         return try await write { context in
             let db = context.connection
-            let stored = try MessageAccess.visible(msgId, to: caller, app: app, in: db)
+            let stored = try MessageAccess.visible(msgId, to: call, at: now, in: db)
             let message = stored.message
             if try MessageAccess.authorRight(of: caller, over: message) == .sender, now >= message.serverTime + window {
                 throw ChatError(.messageRecallTimeLimit, "the recall window of \(window / 1000) s has passed")
@@ -43,7 +43,7 @@ extension SQLiteChatStore {
         let caller = call.session.userId
         return try await write { context in
             let db = context.connection
-            var stored = try MessageAccess.visible(msgId, to: caller, app: app, in: db)
+            var stored = try MessageAccess.visible(msgId, to: call, at: now, in: db)
             _ = try MessageAccess.authorRight(of: caller, over: stored.message)
             var edit = stored.message.body.editInfo
             if let body = change.body {

@@ -11,7 +11,7 @@ extension SQLiteChatStore {
         return try await write { context in
             let db = context.connection
             let cursor = try context.currentCursor()
-            var stored = try MessageAccess.visible(msgId, to: reader, app: app, in: db)
+            var stored = try MessageAccess.visible(msgId, to: call, at: now, in: db)
             guard stored.message.chatType == .chat else {
                 throw ChatError(.invalidParam, "a message read ack is for one-to-one messages; group messages take the group read ack")
             }

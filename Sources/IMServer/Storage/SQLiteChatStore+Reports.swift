@@ -14,7 +14,7 @@ extension SQLiteChatStore {
         let caller = call.session.userId
         return try await write { context in
             let db = context.connection
-            let stored = try MessageAccess.visible(msgId, to: caller, app: app, in: db)
+            let stored = try MessageAccess.visible(msgId, to: call, at: now, in: db)
             let cursor = try context.currentCursor()
             try db.query(
                 "INSERT INTO reports (app, msg_id, reporter, tag, reason, time, message) VALUES (?, ?, ?, ?, ?, ?, ?)",
