@@ -54,6 +54,43 @@ struct GroupCommitWriterTests {
         }
     }
 
+    @Test("a deferred write rides on the next batch, ahead of the write that brought it along")
+    func deferredWriteRidesOnTheNextBatch() async throws {
+        try await TestServer.withStore { store in
+            store.writer.submitDeferred({ context in
+                _ = try context.appendEvent(to: Self.user, type: "deferred", payloadJSON: "{}", time: 1)
+            }, onFailure: { error in Issue.record(error) })
+            let seq = try await store.write { context in try context.appendEvent(to: Self.user, type: "now", payloadJSON: "{}", time: 1) }
+            let types = try await store.read { db in
+                try db.query("SELECT type FROM events WHERE user_id = 'alice' AND seq <= ? ORDER BY seq", seq).map { $0.string(0) }
+            }
+            #expect(types == ["deferred", "now"])
+        }
+    }
+
+    @Test("a deferred write with no batch to join commits on its own, and one still waiting commits on close")
+    func deferredWriteCommitsAloneAndOnClose() async throws {
+        try await TestServer.withState { state, configuration in
+            let store = try #require(state.store as? SQLiteChatStore)
+            let before = try await store.currentCursor()
+            store.writer.submitDeferred({ context in
+                _ = try context.appendEvent(to: Self.user, type: "alone", payloadJSON: "{}", time: 1)
+            }, onFailure: { error in Issue.record(error) })
+            var cursor = before
+            for _ in 0..<200 where cursor == before {
+                try await Task.sleep(for: .milliseconds(10))
+                cursor = try await store.currentCursor()
+            }
+            #expect(cursor == before + 1)
+            store.writer.submitDeferred({ context in
+                _ = try context.appendEvent(to: Self.user, type: "at close", payloadJSON: "{}", time: 1)
+            }, onFailure: { error in Issue.record(error) })
+            store.close()
+            let db = try Connection(path: configuration.databasePath)
+            #expect(try db.first("SELECT count(*) FROM events WHERE type = 'at close'")?.int(0) == 1)
+        }
+    }
+
     static func fileSize(_ path: String) throws -> Int {
         (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     }

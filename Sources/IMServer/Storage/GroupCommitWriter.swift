@@ -14,8 +14,11 @@ import Synchronization
 final class GroupCommitWriter: @unchecked Sendable {
     /// WAL size (in frames) past which a passive checkpoint is started.
     static let checkpointFrames = 1_000
+    /// How long a deferred write waits for a batch to join (``submitDeferred(_:onFailure:)``).
+    static let deferral = DispatchTimeInterval.milliseconds(5)
 
     private let writes = BatchingQueue<any PendingWriteProtocol>(label: "imctl.server.writer")
+    private let deferred = Mutex<[any PendingWriteProtocol]>([])
     private let flushes = BatchingQueue<CommittedBatch>(label: "imctl.server.wal-flush")
     private var connection: Connection?
     private let writeAheadLog: WriteAheadLogFile
@@ -53,8 +56,24 @@ final class GroupCommitWriter: @unchecked Sendable {
         enqueue(DetachedWrite(body: body, onFailure: onFailure))
     }
 
+    /// Queues `body` like ``submit(_:onFailure:)``, but lets it wait up to ``deferral`` for the next batch to take it
+    /// along, rather than waking the writer and flushing the WAL for it alone right now. For bookkeeping that nobody
+    /// waits on and that must not slow the response being built (delivery records). Every batch takes the deferred
+    /// writes first, so a later write is still ordered after it.
+    func submitDeferred(_ body: @escaping @Sendable (WriteContext) throws -> Void, onFailure: @escaping @Sendable (any Error) -> Void) {
+        let isFirst = deferred.withLock { waiting in
+            waiting.append(DetachedWrite(body: body, onFailure: onFailure))
+            return waiting.count == 1
+        }
+        guard isFirst else { return }
+        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + Self.deferral) {
+            self.enqueue(DetachedWrite(body: { _ in }, onFailure: { _ in }))
+        }
+    }
+
     /// Closes the connection after every queued write has finished and reached the disk.
     func close() {
+        enqueue(DetachedWrite(body: { _ in }, onFailure: { _ in }))
         writes.sync { connection = nil }
         flushes.sync {}
         checkpointer.close()
@@ -64,7 +83,11 @@ final class GroupCommitWriter: @unchecked Sendable {
         writes.append([item]) { batch in self.commit(batch) }
     }
 
-    private func commit(_ batch: [any PendingWriteProtocol]) {
+    private func commit(_ queued: [any PendingWriteProtocol]) {
+        let batch = deferred.withLock { waiting in
+            defer { waiting.removeAll() }
+            return waiting
+        } + queued
         guard let connection else {
             let closed = SQLiteError(code: 21, message: "the store is closed")
             return batch.forEach { $0.finish(closed) }

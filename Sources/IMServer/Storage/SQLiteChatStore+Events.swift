@@ -45,7 +45,9 @@ extension SQLiteChatStore {
     /// messages (the sender's sessions get `onMessagesDelivered`), and the end of a session whose forced logout
     /// was delivered.
     /// Waits for the COMMIT only when `endsSession` (later requests must see the session gone); otherwise the write is
-    /// queued — any later write is ordered after it — and failures are logged.
+    /// deferred (``GroupCommitWriter/submitDeferred(_:onFailure:)``: it rides on the next batch or goes alone a few
+    /// milliseconds later, so the response being built pays no writer wake-up or WAL flush; any later write is ordered
+    /// after it) and failures are logged.
     func acknowledge(_ session: SessionRecord, cursor: Int64, delivered msgIds: [String], endsSession: Bool, now: Int64) async throws {
         let body: @Sendable (WriteContext) throws -> Void = { context in
             let db = context.connection
@@ -74,7 +76,7 @@ extension SQLiteChatStore {
             try await write(body)
         } else {
             let logger = logger
-            writer.submit(body) { error in logger.error("recording event delivery failed", metadata: ["error": "\(error)"]) }
+            writer.submitDeferred(body) { error in logger.error("recording event delivery failed", metadata: ["error": "\(error)"]) }
         }
     }
 }
