@@ -58,9 +58,9 @@ struct GroupCommitWriterTests {
     func deferredWriteRidesOnTheNextBatch() async throws {
         try await TestServer.withStore { store in
             store.writer.submitDeferred({ context in
-                _ = try context.appendEvent(to: Self.user, type: "deferred", payloadJSON: "{}", time: 1)
+                _ = try context.appendEvent(to: Self.user, type: "deferred", payloadJSON: "{}", time: WallClock.milliseconds())
             }, onFailure: { error in Issue.record(error) })
-            let seq = try await store.write { context in try context.appendEvent(to: Self.user, type: "now", payloadJSON: "{}", time: 1) }
+            let seq = try await store.write { context in try context.appendEvent(to: Self.user, type: "now", payloadJSON: "{}", time: WallClock.milliseconds()) }
             let types = try await store.read { db in
                 try db.query("SELECT type FROM events WHERE user_id = 'alice' AND seq <= ? ORDER BY seq", seq).map { $0.string(0) }
             }
@@ -74,7 +74,7 @@ struct GroupCommitWriterTests {
             let store = try #require(state.store as? SQLiteChatStore)
             let before = try await store.currentCursor()
             store.writer.submitDeferred({ context in
-                _ = try context.appendEvent(to: Self.user, type: "alone", payloadJSON: "{}", time: 1)
+                _ = try context.appendEvent(to: Self.user, type: "alone", payloadJSON: "{}", time: WallClock.milliseconds())
             }, onFailure: { error in Issue.record(error) })
             var cursor = before
             for _ in 0..<200 where cursor == before {
@@ -83,7 +83,7 @@ struct GroupCommitWriterTests {
             }
             #expect(cursor == before + 1)
             store.writer.submitDeferred({ context in
-                _ = try context.appendEvent(to: Self.user, type: "at close", payloadJSON: "{}", time: 1)
+                _ = try context.appendEvent(to: Self.user, type: "at close", payloadJSON: "{}", time: WallClock.milliseconds())
             }, onFailure: { error in Issue.record(error) })
             store.close()
             let db = try Connection(path: configuration.databasePath)
