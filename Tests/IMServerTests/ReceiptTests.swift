@@ -40,6 +40,22 @@ struct ReceiptTests {
         }
     }
 
+    @Test("a cmd message never counted as unread, so neither its read ack nor its recall lowers the count")
+    func commandMessagesLeaveUnreadAlone() async throws {
+        try await MessageOpsWorld.run { w in
+            _ = try await w.alice.sendOK(to: "bob", text: "counted")
+            let command = try w.server.decode(
+                SendMessageResponse.self, try await w.alice.send(to: "bob", body: .cmd(CmdBody(action: "typing"))))
+            #expect(try await w.bob.unread(with: "alice") == 1)
+            _ = try await w.bob.operation(.post, "/v1/messages/\(command.message.msgId)/read-ack")
+            #expect(try await w.bob.unread(with: "alice") == 1)
+            let other = try w.server.decode(
+                SendMessageResponse.self, try await w.alice.send(to: "bob", body: .cmd(CmdBody(action: "typing"))))
+            _ = try await w.alice.operation(.post, "/v1/messages/\(other.message.msgId)/recall", body: RecallRequest())
+            #expect(try await w.bob.unread(with: "alice") == 1)
+        }
+    }
+
     @Test("conversation read ack: unread 0, hasReadAck on all; peer and own other devices get onConversationRead")
     func conversationReadAck() async throws {
         try await MessageOpsWorld.run { w in

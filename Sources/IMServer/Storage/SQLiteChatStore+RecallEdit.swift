@@ -77,9 +77,7 @@ extension WriteContext {
         for table in ["messages", "reactions", "pins", "hidden_messages"] {
             try connection.query("DELETE FROM \(table) WHERE app = ? AND msg_id = ?", app, message.msgId)
         }
-        if message.from != message.to, !message.hasReadAck {
-            try lowerUnread(app: app, owner: message.to, peer: message.from)
-        }
+        if !message.hasReadAck { try lowerUnread(for: message, app: app) }
         try repointLatestMessage(of: message, app: app)
     }
 

@@ -19,7 +19,7 @@ extension SQLiteChatStore {
             if !stored.message.hasReadAck {
                 stored.message.hasReadAck = true
                 try db.updateStoredMessage(stored.message, app: app)
-                try context.lowerUnread(app: app, owner: reader, peer: stored.message.from)
+                try context.lowerUnread(for: stored.message, app: app)
                 try context.appendEvent(
                     to: UserKey(app: app, userId: stored.message.from), type: EventType.messagesRead,
                     payloadJSON: try MessagePayload.json(db.view(of: stored, app: app, viewer: stored.message.from)), time: now
@@ -63,8 +63,11 @@ extension SQLiteChatStore {
 }
 
 extension WriteContext {
-    /// Lowers one conversation entry's unread count by one (never below 0).
-    func lowerUnread(app: Int64, owner: String, peer: String) throws {
-        try connection.query("UPDATE conversations SET unread = MAX(0, unread - 1) WHERE app = ? AND owner = ? AND peer = ?", app, owner, peer)
+    /// Takes an unread one-to-one message out of its recipient's unread count (never below 0) — if it ever counted:
+    /// `cmd` messages and messages to oneself never raise the count (§4.5), so they never lower it either.
+    func lowerUnread(for message: Message, app: Int64) throws {
+        guard message.body.type != .cmd, message.from != message.to else { return }
+        try connection.query(
+            "UPDATE conversations SET unread = MAX(0, unread - 1) WHERE app = ? AND owner = ? AND peer = ?", app, message.to, message.from)
     }
 }
