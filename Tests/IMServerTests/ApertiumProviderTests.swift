@@ -27,9 +27,31 @@ struct ApertiumProviderTests {
               *) sed 's/^/ok:/' ;;
             esac
             """
-        try Data(script.utf8).write(to: URL(fileURLWithPath: directory + "/apertium"))
-        chmod(directory + "/apertium", 0o755)
-        try await body(ApertiumProvider(command: directory + "/apertium"), directory + "/log")
+        let provider = try await Self.runnableScript(script, at: directory + "/apertium")
+        _ = unlink(directory + "/log")
+        try await body(provider, directory + "/log")
+    }
+
+    /// Writes an executable script and returns a provider running it once it runs. Tests run in parallel, and a child
+    /// another test forks holds every descriptor open until it execs: running a file that one holds open for writing
+    /// fails with ETXTBSY. The script is written through a close-on-exec descriptor, so such a hold lasts only until
+    /// that child's exec, and the first run is retried meanwhile.
+    private static func runnableScript(_ script: String, at path: String) async throws -> ApertiumProvider {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        try #require(descriptor >= 0, "cannot create \(path)")
+        let written = script.utf8.withContiguousStorageIfAvailable { write(descriptor, $0.baseAddress, $0.count) } ?? -1
+        close(descriptor)
+        try #require(written == script.utf8.count, "cannot write \(path)")
+        let provider = ApertiumProvider(command: path)
+        for _ in 0..<100 {
+            do {
+                _ = try await provider.targets()
+                break
+            } catch let error as ChatError where error.description.contains("Text file busy") {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+        }
+        return provider
     }
 
     @Test("targets: one per target language, ISO 639-1 codes, variants kept, debugging modes skipped")
