@@ -66,17 +66,21 @@ final class GroupCommitWriter: @unchecked Sendable {
             return waiting.count == 1
         }
         guard isFirst else { return }
-        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + Self.deferral) {
-            self.enqueue(DetachedWrite(body: { _ in }, onFailure: { _ in }))
-        }
+        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + Self.deferral) { self.commitDeferred() }
     }
 
     /// Closes the connection after every queued write has finished and reached the disk.
     func close() {
-        enqueue(DetachedWrite(body: { _ in }, onFailure: { _ in }))
+        commitDeferred()
         writes.sync { connection = nil }
         flushes.sync {}
         checkpointer.close()
+    }
+
+    /// Queues an empty write, whose batch takes the deferred writes along — unless a batch already took them all.
+    private func commitDeferred() {
+        guard deferred.withLock({ !$0.isEmpty }) else { return }
+        enqueue(DetachedWrite(body: { _ in }, onFailure: { _ in }))
     }
 
     private func enqueue(_ item: any PendingWriteProtocol) {
