@@ -23,22 +23,20 @@ enum CurlGlobal {
 
     /// Starts the set-up on a background thread unless it has started already.
     static func start() {
-        let done = done
         guard claim() else { return }
-        DispatchQueue.global(qos: .userInitiated).async { setUp(done) }
+        DispatchQueue.global(qos: .userInitiated).async { setUp() }
     }
 
     /// Returns once the set-up is done, doing it on the calling thread if nothing has started it.
     static func waitUntilReady() {
-        let done = done
-        if claim() { setUp(done) } else { done.wait() }
+        if claim() { setUp() } else { done.wait() }
     }
 
     private static func claim() -> Bool {
         !started.exchange(true, ordering: .acquiringAndReleasing)
     }
 
-    private static func setUp(_ done: DispatchGroup) {
+    private static func setUp() {
         signal(SIGPIPE, SIG_IGN)
         imcurl_global_init(3)  // CURL_GLOBAL_ALL (a macro Swift cannot import)
         done.leave()
