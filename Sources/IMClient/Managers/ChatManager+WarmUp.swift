@@ -4,9 +4,7 @@ extension ChatManager {
     /// Pays, before the send, the first-use costs of handling its answer (``ChatClient/warmUp(sending:)``): decodes an
     /// answer shaped like the server's and saves its message in a transaction that is rolled back.
     func rehearseAnswer(to message: Message) {
-        var answer = message
-        if answer.from.isEmpty, let userId = try? core.session().userId { answer.from = userId }
-        if answer.msgId.isEmpty { answer.msgId = MessageID.generate() }
+        guard var answer = try? outgoing(message) else { return }
         if answer.conversationId.isEmpty { answer.conversationId = answer.to }
         answer.direction = .send
         answer.status = .success

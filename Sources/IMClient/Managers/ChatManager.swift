@@ -12,13 +12,19 @@ public final class ChatManager: Sendable {
     /// `progress`. Then stores the result in the local store (best effort: the send succeeded even if the store
     /// cannot be written).
     public func sendMessage(_ message: Message, progress: TransferProgress? = nil) async throws(ChatError) -> SendMessageResponse {
-        var message = try await uploadingAttachments(message, progress: progress)
-        if message.from.isEmpty { message.from = try core.session().userId }
-        if message.msgId.isEmpty { message.msgId = MessageID.generate() } else { try Validation.msgId(message.msgId) }
-        if message.localTime == 0 { message.localTime = EventChannel.now() }
+        let message = try outgoing(try await uploadingAttachments(message, progress: progress))
         let response = try await core.api().call(.sendMessage, SendMessageResponse.self, body: message, idempotent: true)
         core.cache { store throws(ChatError) in try store.save([response.message], countUnread: false) }
         return response
+    }
+
+    /// `message` with what a send fills in when empty: `from`, `msgId` (a given one is validated) and `localTime`.
+    func outgoing(_ message: Message) throws(ChatError) -> Message {
+        var message = message
+        if message.from.isEmpty { message.from = try core.session().userId }
+        if message.msgId.isEmpty { message.msgId = MessageID.generate() } else { try Validation.msgId(message.msgId) }
+        if message.localTime == 0 { message.localTime = EventChannel.now() }
+        return message
     }
 
     /// One page of a conversation's history from the server; with `options.needSave` the messages are also
