@@ -113,7 +113,7 @@ final class SQLiteChatStore: ChatStore {
     func updateSettings(_ app: Int64, _ settings: AppSettings) async throws {
         let json = try WireJSON.string(settings)
         try await write { context in
-            try context.connection.query("UPDATE apps SET settings = ? WHERE id = ?", json, app)
+            _ = try context.connection.query("UPDATE apps SET settings = ? WHERE id = ?", json, app)
         }
     }
 }
