@@ -4,8 +4,10 @@ import CIMSQLite
     import Glibc
 #endif
 
-/// One SQLite database connection, in WAL mode with a busy timeout. Not Sendable: one owner (an actor, a
-/// queue or a task) uses it at a time. Statements are cached by SQL text.
+/// One SQLite database connection, in WAL mode with a busy timeout, keeping its temporary storage (savepoint journals,
+/// sorts) in memory: a batch of savepoints would otherwise spill its journal to a file under /var/tmp, written, truncated
+/// and deleted again and again. Not Sendable: one owner (an actor, a queue or a task) uses it at a time. Statements are
+/// cached by SQL text.
 ///
 /// Related SQLite documentation: https://www.sqlite.org/c3ref/open.html, https://www.sqlite.org/wal.html
 public final class Connection {
@@ -33,6 +35,7 @@ public final class Connection {
         try enterWriteAheadLogMode(retryingFor: busyTimeoutMilliseconds)
         try execute("PRAGMA synchronous=\(synchronous.rawValue)")
         try execute("PRAGMA foreign_keys=ON")
+        try execute("PRAGMA temp_store=MEMORY")
     }
 
     deinit {

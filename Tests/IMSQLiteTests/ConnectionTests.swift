@@ -41,6 +41,14 @@ struct ConnectionTests {
         #expect(try db.query("SELECT k FROM t ORDER BY k").map { $0.string(0) } == ["b", "c"])
     }
 
+    @Test("savepoint journals and temporary tables stay in memory, never in files under /var/tmp")
+    func temporaryStorageInMemory() throws {
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let db = try Connection(path: path)
+        #expect(try db.first("PRAGMA temp_store")?.int(0) == 2)
+    }
+
     @Test("constraint violations are recognisable")
     func constraint() throws {
         let db = try Connection(path: ":memory:")
