@@ -44,6 +44,11 @@ class Server:
                 return int(line.split()[1])
         return 0
 
+    def cpu_seconds(self):
+        """User plus system CPU time the server has used so far."""
+        fields = open(f"/proc/{self.proc.pid}/stat").read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def stop(self):
         self.proc.send_signal(signal.SIGTERM)
         self.proc.wait(timeout=30)
@@ -105,15 +110,17 @@ def bench_one_shot(imctl, server, work, pairs):
     return median(t_imctl), median(t_curl)
 
 
-def wrk(server, script, path, seconds, sessions=None):
-    env = {**os.environ, "BENCH_APP": APP}
+def wrk(server, script, path, seconds, sessions=None, read_only=False):
+    env = {**os.environ, "BENCH_APP": APP, "BENCH_READ": "1" if read_only else "0"}
     if sessions:
         env["BENCH_SESSIONS"] = sessions
+    cpu_before = server.cpu_seconds()
     r = sh(["wrk", "-t2", "-c32", f"-d{seconds}s", "-s", os.path.join(ROOT, "scripts/bench", script), server.url + path], env=env)
     line = [l for l in r.stdout.splitlines() if l.startswith("BENCH ")][0]
     fields = dict(kv.split("=") for kv in line.split()[1:])
     fields = {k: int(v) for k, v in fields.items()}
     fields["rps"] = fields["requests"] / (fields["duration_us"] / 1e6)
+    fields["cpu_us"] = (server.cpu_seconds() - cpu_before) / max(fields["requests"], 1) * 1e6
     return fields
 
 
@@ -126,8 +133,9 @@ def bench_throughput(server, work, seconds):
     sessions = os.path.join(work, "sessions.txt")
     open(sessions, "w").write("\n".join(lines) + "\n")
     base = wrk(server, "health.lua", "/v1/health", seconds)
+    reads = wrk(server, "send.lua", "/v1/events/cursor", seconds, sessions, read_only=True)
     sends = wrk(server, "send.lua", "/v1/messages", seconds, sessions)
-    return sends, base
+    return sends, reads, base
 
 
 def bench_fsync(directory, count=300, size=16 * 1024):
@@ -219,7 +227,7 @@ def main():
         sh([imctl, "admin", "settings", "set", "sendRatePerSecond=10000"],
            env={**os.environ, "IMCTL_SERVER": server.url, "IMCTL_APP": APP, "IMCTL_OPERATOR_FILE": server.operator})
         t_imctl, t_curl = bench_one_shot(imctl, server, work, args.pairs)
-        sends, base = bench_throughput(server, work, args.seconds)
+        sends, reads, base = bench_throughput(server, work, args.seconds)
         lat, sent, base_rtt = bench_latency(server)
         syncs = bench_fsync(os.path.join(work, "server"))
         time.sleep(3)
@@ -235,8 +243,9 @@ def main():
          t_imctl / t_curl <= 1.5),
         (f"durable one-to-one sends/s, 32 keep-alive connections (wrk -t2 -c32, {args.seconds} s, 32 senders), "
          "baseline GET /v1/health", f"{sends['rps']:.0f}/s (p50 {sends['p50_us']/1000:.2f} ms, p99 {sends['p99_us']/1000:.2f} ms, "
-         f"non-2xx {sends['errors_status']}) vs {base['rps']:.0f}/s", f"{sends['rps'] / base['rps']:.2f}× health",
-         "≥ 10,000/s", sends["rps"] >= 10_000 and sends["errors_status"] == 0),
+         f"non-2xx {sends['errors_status']}) vs {base['rps']:.0f}/s; server CPU per request {sends['cpu_us']:.0f} µs vs "
+         f"{base['cpu_us']:.0f} µs (an authenticated read, GET /v1/events/cursor: {reads['rps']:.0f}/s, {reads['cpu_us']:.0f} µs)",
+         f"{sends['rps'] / base['rps']:.2f}× health", "≥ 10,000/s", sends["rps"] >= 10_000 and sends["errors_status"] == 0),
         (f"send start → waiting receiver has it, at 100 sends/s ({len(lat)}/{sent} delivered), baseline health round trip",
          f"p50 {median(lat):.2f} ms, p99 {percentile(lat, 99):.2f} ms vs health p50 {median(base_rtt):.2f} ms, p99 "
          f"{percentile(base_rtt, 99):.2f} ms", f"{percentile(lat, 99) / percentile(base_rtt, 99):.1f}× health p99", "p99 ≤ 5 ms",
