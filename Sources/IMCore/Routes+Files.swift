@@ -24,6 +24,8 @@ public struct UploadedFile: Sendable, Hashable, Codable {
     /// Pixel size, when the server could decode the upload as an image.
     public var width: Int?
     public var height: Int?
+    /// Whether that image is a GIF; nil when the upload is no image the server could decode.
+    public var isGif: Bool?
     /// The thumbnail the server made of an image upload, if it could.
     public var thumbnailRemotePath: String?
     public var thumbnailSecret: String?

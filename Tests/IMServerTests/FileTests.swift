@@ -16,6 +16,8 @@ import Testing
 struct FileTests {
     static let photo = FileManager.default.contents(atPath: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Fixtures/photo-320x240.jpg").path)!
+    static let gif = FileManager.default.contents(atPath: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures/box-48x36.gif").path)!
 
     @Test("an uploaded file sent as a file body downloads byte for byte with its secret; wrong or no secret → 403")
     func roundTrip() async throws {
@@ -139,7 +141,7 @@ struct FileTests {
             let body = FileBody(displayName: "photo.jpg", remotePath: upload.remotePath, secret: upload.secret)
             let sent = try server.decode(SendMessageResponse.self, try await alice.send(to: "bob", body: .image(body)))
             guard case .image(let image) = sent.message.body else { Issue.record("not an image body"); return }
-            #expect(image.width == 320 && image.height == 240)
+            #expect(image.width == 320 && image.height == 240 && image.isGif == false)
             let path = try #require(image.thumbnailRemotePath)
             let thumbnail = try await bob.download(path, secret: image.thumbnailSecret)
             #expect(thumbnail.status == .ok)
@@ -148,6 +150,22 @@ struct FileTests {
             #expect(bytes.count < Self.photo.count)
             #expect(Thumbnailer.make(fromFileAt: try Self.write(bytes, in: server))?.width == 200)
             #expect(try server.errorCode(try await bob.download(path, secret: upload.secret)) == 403)
+        }
+    }
+
+    @Test("a GIF upload is an image with isGif set, in the upload's answer and in the sent body; a plain file has neither")
+    func gif() async throws {
+        try await TestServer.withApp { server in
+            let alice = try await server.login("alice")
+            _ = try await server.login("bob")
+            let upload = try server.decode(UploadedFile.self, try await alice.upload(Array(Self.gif)))
+            #expect(upload.width == 48 && upload.height == 36 && upload.isGif == true)
+            let body = FileBody(displayName: "box.gif", remotePath: upload.remotePath, secret: upload.secret)
+            let sent = try server.decode(SendMessageResponse.self, try await alice.send(to: "bob", body: .image(body)))
+            guard case .image(let image) = sent.message.body else { Issue.record("not an image body"); return }
+            #expect(image.isGif == true && image.width == 48 && image.thumbnailRemotePath != nil)
+            let plain = try server.decode(UploadedFile.self, try await alice.upload(Array("GIF8 is not enough".utf8)))
+            #expect(plain.width == nil && plain.isGif == nil)
         }
     }
 

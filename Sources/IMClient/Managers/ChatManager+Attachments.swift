@@ -37,7 +37,9 @@ extension ChatManager {
         if body.remotePath == nil, let localPath = body.localPath {
             let upload = try await uploadAttachment(localPath: localPath, progress: progress)
             (body.remotePath, body.secret, body.fileSize) = (upload.remotePath, upload.secret, upload.fileSize)
-            if message.body.type == .image, upload.width != nil { (body.width, body.height) = (upload.width, upload.height) }
+            if message.body.type == .image, upload.width != nil {
+                (body.width, body.height, body.isGif) = (upload.width, upload.height, upload.isGif)
+            }
         }
         if body.thumbnailRemotePath == nil, let thumbnailPath = body.thumbnailLocalPath {
             let upload = try await uploadAttachment(localPath: thumbnailPath, progress: nil)

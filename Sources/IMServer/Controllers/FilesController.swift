@@ -43,11 +43,12 @@ struct FilesController {
                 id: Secrets.randomHex(32), app: call.app.id, owner: owner, secret: Secrets.randomToken(bytes: 16),
                 sha256: thumbnailSha, size: Int64(thumbnail.bytes.count), uploadedAt: now
             )
-            (file.width, file.height, file.thumbnailId, thumbnailFile) = (thumbnail.width, thumbnail.height, record.id, record)
+            (file.width, file.height, file.isGif) = (thumbnail.width, thumbnail.height, thumbnail.isGif)
+            (file.thumbnailId, thumbnailFile) = (record.id, record)
         }
         try await state.store.insertUpload(file, thumbnail: thumbnailFile)
         var answer = UploadedFile(remotePath: file.id, secret: file.secret, fileSize: file.size)
-        (answer.width, answer.height) = (file.width, file.height)
+        (answer.width, answer.height, answer.isGif) = (file.width, file.height, file.width.map { _ in file.isGif })
         (answer.thumbnailRemotePath, answer.thumbnailSecret) = (thumbnailFile?.id, thumbnailFile?.secret)
         return try APIResponse.json(answer)
     }

@@ -11,10 +11,11 @@ enum Thumbnailer {
     /// The longest side of a thumbnail, in pixels.
     static let maxSide = 200
 
-    /// A thumbnail and the pixel size of the image it was made from.
+    /// A thumbnail and the pixel size and format of the image it was made from.
     struct Thumbnail: Sendable {
         var width: Int
         var height: Int
+        var isGif: Bool
         var bytes: [UInt8]
     }
 
@@ -43,17 +44,19 @@ enum Thumbnailer {
             guard let encoded = format == jpeg ? imgd_jpeg(small, &size, 80) : imgd_png(small, &size) else { return nil }
             defer { imgd_free(encoded) }
             guard size > 0 else { return nil }
-            return Thumbnail(width: width, height: height, bytes: Array(UnsafeRawBufferPointer(start: encoded, count: Int(size))))
+            let bytes = Array(UnsafeRawBufferPointer(start: encoded, count: Int(size)))
+            return Thumbnail(width: width, height: height, isGif: format == gif, bytes: bytes)
         }
     }
 
     private static let jpeg: Int32 = 1
+    private static let gif: Int32 = 3
 
     /// The shim's format number from a file's first bytes: 1 JPEG, 2 PNG, 3 GIF.
     static func format(of magic: [UInt8]) -> Int32? {
         if magic.starts(with: [0xFF, 0xD8, 0xFF]) { return jpeg }
         if magic.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return 2 }
-        if magic.starts(with: Array("GIF8".utf8)) { return 3 }
+        if magic.starts(with: Array("GIF8".utf8)) { return gif }
         return nil
     }
 }

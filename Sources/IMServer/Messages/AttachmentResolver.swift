@@ -2,7 +2,7 @@ import IMCore
 
 /// Checks the attachment of a file-type body at send (§3.3): `remotePath`/`secret` must name a live upload by
 /// the sender (400; expired → 407), and so must a client-made thumbnail. Fills what the server knows — the
-/// stored size, an image's pixel size and the server-made thumbnail — and drops the client-local fields.
+/// stored size, an image's pixel size and `isGif`, and the server-made thumbnail — and drops the client-local fields.
 struct AttachmentResolver {
     let store: any FileRecordStore
     let app: AppRecord
@@ -28,7 +28,7 @@ struct AttachmentResolver {
             _ = try await liveUpload(body.thumbnailRemotePath, secret: body.thumbnailSecret, sender: sender)
         }
         if isImage {
-            if upload.width != nil { (body.width, body.height) = (upload.width, upload.height) }
+            if upload.width != nil { (body.width, body.height, body.isGif) = (upload.width, upload.height, upload.isGif) }
             if body.thumbnailRemotePath == nil, let thumbnailId = upload.thumbnailId,
                 let thumbnail = try await store.upload(thumbnailId, app: app.id)
             {

@@ -9,6 +9,8 @@ struct FileRecord: Sendable, Hashable {
     var uploadedAt: Int64
     var width: Int?
     var height: Int?
+    /// The server decoded the upload as a GIF image.
+    var isGif = false
     var thumbnailId: String?
     var expired = false
 

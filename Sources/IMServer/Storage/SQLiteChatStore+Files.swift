@@ -43,11 +43,11 @@ extension Connection {
     func insert(_ file: FileRecord) throws {
         try query(
             """
-            INSERT INTO files (id, app, owner, secret, sha256, size, uploaded_at, width, height, thumbnail_id, expired)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO files (id, app, owner, secret, sha256, size, uploaded_at, width, height, thumbnail_id, expired, is_gif)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             file.id, file.app, file.owner, file.secret, file.sha256, file.size, file.uploadedAt, file.width, file.height,
-            file.thumbnailId, file.expired
+            file.thumbnailId, file.expired, file.isGif
         )
     }
 
@@ -55,13 +55,16 @@ extension Connection {
     func upload(_ id: String, app: Int64?) throws -> FileRecord? {
         guard
             let row = try first(
-                "SELECT id, app, owner, secret, sha256, size, uploaded_at, width, height, thumbnail_id, expired FROM files WHERE id = ?", id
+                """
+                SELECT id, app, owner, secret, sha256, size, uploaded_at, width, height, thumbnail_id, expired, is_gif
+                FROM files WHERE id = ?
+                """, id
             ), app == nil || row.int(1) == app
         else { return nil }
         return FileRecord(
             id: row.string(0), app: row.int(1), owner: row.string(2), secret: row.string(3), sha256: row.string(4), size: row.int(5),
             uploadedAt: row.int(6), width: row.optionalInt(7).map(Int.init), height: row.optionalInt(8).map(Int.init),
-            thumbnailId: row.optionalString(9), expired: row.bool(10)
+            isGif: row.bool(11), thumbnailId: row.optionalString(9), expired: row.bool(10)
         )
     }
 
