@@ -28,6 +28,27 @@ struct GroupCommitWriterTests {
         }
     }
 
+    @Test("a read never hands out an entry past the durable cursor: one committed behind the writer's back waits for a flush")
+    func readsStopAtTheDurableCursor() async throws {
+        try await TestServer.withState { state, configuration in
+            let store = try #require(state.store as? SQLiteChatStore)
+            let now = WallClock.milliseconds()
+            let session = try await StoreSession.make(on: store, now: now)
+            let probe = try ProbeDatabase(path: configuration.databasePath)
+            let unflushed = try WriteContext(connection: probe.connection).appendEvent(
+                to: session.user, type: "unflushed", payloadJSON: "{}", time: now
+            )
+            #expect(store.writer.durableCursor < unflushed)
+            let early = try #require(try await store.readEvents(session.resource, after: session.start, limit: 10))
+            #expect(early.events.isEmpty)
+            let flushed = try await store.write { context in
+                try context.appendEvent(to: session.user, type: "flushed", payloadJSON: "{}", time: now)
+            }
+            let late = try #require(try await store.readEvents(session.resource, after: session.start, limit: 10))
+            #expect(late.events.map(\.seq) == [unflushed, flushed])
+        }
+    }
+
     @Test("200 concurrent writes: each answered once with its own entry; past 1,000 WAL frames a checkpoint fills the database file")
     func concurrentWritesAndCheckpoint() async throws {
         try await TestServer.withState { state, configuration in
