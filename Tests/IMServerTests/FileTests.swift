@@ -14,10 +14,14 @@ import Testing
 
 @Suite("Attachments: upload, download, secret, Range, limits, retention (§3.3, §4.2, §8.1)", .timeLimit(.minutes(1)))
 struct FileTests {
-    static let photo = FileManager.default.contents(atPath: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures/photo-320x240.jpg").path)!
-    static let gif = FileManager.default.contents(atPath: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures/box-48x36.gif").path)!
+    static let photo = fixture("photo-320x240.jpg")
+    static let gif = fixture("box-48x36.gif")
+
+    /// A file of `Tests/Fixtures`.
+    static func fixture(_ name: String) -> Data {
+        FileManager.default.contents(atPath: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fixtures/" + name).path)!
+    }
 
     @Test("an uploaded file sent as a file body downloads byte for byte with its secret; wrong or no secret → 403")
     func roundTrip() async throws {

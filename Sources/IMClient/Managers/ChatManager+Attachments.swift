@@ -36,10 +36,8 @@ extension ChatManager {
         guard var body = message.body.fileBody else { return message }
         if body.remotePath == nil, let localPath = body.localPath {
             let upload = try await uploadAttachment(localPath: localPath, progress: progress)
-            (body.remotePath, body.secret, body.fileSize) = (upload.remotePath, upload.secret, upload.fileSize)
-            if message.body.type == .image, upload.width != nil {
-                (body.width, body.height, body.isGif) = (upload.width, upload.height, upload.isGif)
-            }
+            // The size, and an image's pixel size and isGif, are filled by the server at send, from the upload.
+            (body.remotePath, body.secret) = (upload.remotePath, upload.secret)
         }
         if body.thumbnailRemotePath == nil, let thumbnailPath = body.thumbnailLocalPath {
             let upload = try await uploadAttachment(localPath: thumbnailPath, progress: nil)

@@ -50,12 +50,13 @@ enum Thumbnailer {
     }
 
     private static let jpeg: Int32 = 1
+    private static let png: Int32 = 2
     private static let gif: Int32 = 3
 
     /// The shim's format number from a file's first bytes: 1 JPEG, 2 PNG, 3 GIF.
     static func format(of magic: [UInt8]) -> Int32? {
         if magic.starts(with: [0xFF, 0xD8, 0xFF]) { return jpeg }
-        if magic.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return 2 }
+        if magic.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return png }
         if magic.starts(with: Array("GIF8".utf8)) { return gif }
         return nil
     }
