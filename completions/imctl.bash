@@ -134,8 +134,8 @@ _imctl() {
         "imctl msg send:--file") COMPREPLY=($(compgen -f -- "$cur")); return ;;
         "imctl msg send:--thumbnail") COMPREPLY=($(compgen -f -- "$cur")); return ;;
         "imctl msg download:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
-        "imctl msg download:--output"|"imctl msg download:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
-        "imctl msg download:--out") COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        "imctl msg download:--output") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
+        "imctl msg download:--out"|"imctl msg download:-o") COMPREPLY=($(compgen -f -- "$cur")); return ;;
         "imctl msg combined:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
         "imctl msg combined:--output"|"imctl msg combined:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
         "imctl msg history:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
@@ -324,7 +324,7 @@ _imctl() {
         "imctl devices kick") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version --password-stdin --password-file --token-stdin --token-file --all" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
         "imctl msg") COMPREPLY=($(compgen -W "send download combined history translate search import insert update prune delete-remote ack recall edit react unreact reactions pin unpin pins report --server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version" -- "$cur")) ;;
         "imctl msg send") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version --type --action --event --param --lat --lon --address --attr --msg-id --wait-reply --translate --image --voice --video --file --display-name --duration --width --height --thumbnail --combine --title --summary --compatible-text" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
-        "imctl msg download") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version --out --thumbnail" -- "$cur")) ;;
+        "imctl msg download") COMPREPLY=($(compgen -W "--server --app --profile --output --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version --out -o --thumbnail" -- "$cur")) ;;
         "imctl msg combined") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version" -- "$cur")) ;;
         "imctl msg history") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version --direction --limit --from --types --start-ts --end-ts --no-save" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete conversations -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
         "imctl msg translate") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version" -- "$cur")) ;;

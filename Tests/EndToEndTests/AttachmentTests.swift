@@ -24,7 +24,7 @@ struct AttachmentTests {
         (try result.errorEnvelope()["error"] as? [String: Any])?["code"] as? Int
     }
 
-    @Test("msg send --image: bob downloads the original byte for byte and a smaller 200×150 JPEG thumbnail")
+    @Test("msg send --image: bob downloads the original byte for byte (-o FILE) and a smaller 200×150 JPEG thumbnail (by default into the profile's data directory, nothing into the working directory)")
     func imageRoundTrip() async throws {
         let world = try await World()
         let (message, bob) = try await sendToBob(world, "--image", Self.photoPath)
@@ -35,14 +35,18 @@ struct AttachmentTests {
         let msgId = try #require(message["msgId"] as? String)
 
         let original = world.directory.sub("original.jpg")
-        let download = try await bob.run("msg", "download", msgId, "--out", original)
+        let download = try await bob.run("msg", "download", msgId, "-o", original)
         #expect(download.exitCode == 0, "\(download.stderr)")
         #expect((try download.json() as? [String: Any])?["path"] as? String == original)
         #expect(FileManager.default.contents(atPath: original) == FileManager.default.contents(atPath: Self.photoPath))
 
-        let thumbnail = world.directory.sub("thumbnail.jpg")
-        let thumbnailRun = try await bob.run("msg", "download", msgId, "--thumbnail", "--out", thumbnail)
+        let home = try #require(bob.environment["HOME"])
+        let before = try FileManager.default.contentsOfDirectory(atPath: home)
+        let thumbnailRun = try await bob.run("msg", "download", msgId, "--thumbnail")
         #expect(thumbnailRun.exitCode == 0, "\(thumbnailRun.stderr)")
+        let thumbnail = try #require((try thumbnailRun.json() as? [String: Any])?["path"] as? String)
+        #expect(thumbnail == home + "/data/imctl/default/files/\(msgId)/thumb-photo-320x240.jpg")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: home) == before)
         let bytes = try #require(FileManager.default.contents(atPath: thumbnail))
         #expect(bytes.starts(with: [0xFF, 0xD8, 0xFF]))
         #expect(bytes.count < (FileManager.default.contents(atPath: Self.photoPath)?.count ?? 0))

@@ -61,6 +61,19 @@ struct ParserTests {
         #expect(invocation.value("operator-file") == "/x.json")
     }
 
+    @Test("a command's short letter wins over a global one: msg download -o FILE; --output still sets the mode")
+    func deeperShortLetterWins() throws {
+        let download = try Parser.parse(["msg", "download", "9AbC", "-o", "photo.jpg", "--output", "tsv"], root: root)
+        #expect(download.value("out") == "photo.jpg")
+        #expect(download.value("output") == "tsv")
+        let attached = try Parser.parse(["msg", "download", "9AbC", "-ophoto.jpg"], root: root)
+        #expect(attached.value("out") == "photo.jpg")
+        #expect(attached.value("output") == nil)
+        let send = try Parser.parse(["msg", "send", "bob", "hi", "-o", "json"], root: root)
+        #expect(send.value("output") == "json")
+        #expect(send.value("out") == nil)
+    }
+
     @Test("unknown option suggests the closest spelling, with its argv index")
     func unknownOption() {
         #expect(throws: UsageError.unknownOption("--sever", index: 1, suggestion: "--server")) {
@@ -150,6 +163,14 @@ struct UsageErrorRunTests {
     @Test("IMCTL_ERROR_FORMAT=json forces the envelope in any mode")
     func errorFormatEnvironment() async {
         let result = await CLIHarness().run(["whoami", "--bogus"], environment: ["IMCTL_ERROR_FORMAT": "json"], tty: true)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix(#"{"error":{"code":110"#))
+    }
+
+    @Test("a usage error in msg download keeps IMCTL_OUTPUT=json's envelope: its -o FILE is no output mode")
+    func downloadUsageErrorEnvelope() async {
+        let result = await CLIHarness().run(
+            ["msg", "download", "9AbC", "-o", "photo.jpg", "--bogus"], environment: ["IMCTL_OUTPUT": "json"], tty: true)
         #expect(result.status == 2)
         #expect(result.stderr.hasPrefix(#"{"error":{"code":110"#))
     }

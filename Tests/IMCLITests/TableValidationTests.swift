@@ -13,15 +13,25 @@ struct TableValidationTests {
         }
     }
 
-    @Test("long and short options are unique along each path, globals included")
+    @Test("long options are unique along each path, globals included; a short letter once per command, the deepest winning along a path")
     func uniqueOptions() {
         for path in root.allPaths() {
-            let options = path.flatMap(\.options)
-            let longs = options.flatMap { [$0.long] + $0.aliases }
-            let shorts = options.compactMap(\.short)
+            let longs = path.flatMap(\.options).flatMap { [$0.long] + $0.aliases }
             #expect(Set(longs).count == longs.count, "duplicate long option on \(path.map(\.name))")
-            #expect(Set(shorts).count == shorts.count, "duplicate short option on \(path.map(\.name))")
+            let own = path[path.count - 1].options.compactMap(\.short)
+            #expect(Set(own).count == own.count, "duplicate short option on \(path.map(\.name))")
+            let scoped = Command.options(along: path).compactMap(\.short)
+            #expect(Set(scoped).count == scoped.count, "a short letter means two options on \(path.map(\.name))")
         }
+    }
+
+    @Test("the only short letter a command takes from a global option is msg download's -o (cli-conventions §6: msg download -o FILE)")
+    func shadowedShortLetters() {
+        let globals = Set(root.options.compactMap(\.short))
+        let shadowing = root.allPaths().dropFirst().flatMap { path in
+            path[path.count - 1].options.compactMap(\.short).filter(globals.contains).map { (path.dropFirst().map(\.name).joined(separator: " "), $0) }
+        }
+        #expect(shadowing.map { "\($0.0) -\($0.1)" } == ["msg download -o"])
     }
 
     @Test("every visible item has help; summaries are one capitalised line under 70 characters")

@@ -15,26 +15,28 @@ extension Command {
         summary: "Download a message's attachment or thumbnail.",
         discussion: """
             MSGID must be in the local store: received through 'imctl events' or fetched with 'imctl msg history'. \
-            Saves to --out, else to the attachment's name in the current directory (thumbnails: 'thumb-' + name). \
-            Bytes go to PATH.part first; run the command again to resume an interrupted download. \
-            Prints {"msgId":…,"path":…,"thumbnail":…}.
+            Saves to FILE with -o, else under the profile's data directory as files/MSGID/NAME, NAME being the \
+            attachment's name ('thumb-' + NAME for a thumbnail); nothing is written to the current directory \
+            unless -o names it. Bytes go to PATH.part first; run the command again to resume an interrupted \
+            download. Prints {"msgId":…,"path":…,"thumbnail":…}.
             """,
         arguments: [Argument("msgid", help: "Id of an image, voice, video or file message.")],
         options: [
-            Option(long: "out", value: "PATH", help: "Where to save the file.", completion: .file),
+            Option(
+                long: "out", short: "o", value: "FILE",
+                help: "Where to save the file (-o here names the file; the output mode is --output).", completion: .file),
             Option(long: "thumbnail", help: "Download the thumbnail instead of the attachment."),
         ],
         examples: [
-            Example("imctl msg download 9AbC --out photo.jpg", "Save an image message's picture."),
-            Example("imctl msg download 9AbC --thumbnail", "Save its thumbnail as thumb-<name>."),
+            Example("imctl msg download 9AbC -o photo.jpg", "Save an image message's picture as photo.jpg."),
+            Example("imctl msg download 9AbC --thumbnail", "Save its thumbnail in the profile's data directory."),
         ],
         run: { invocation, context in
             let msgId = invocation.argument("msgid")!
             let thumbnail = invocation.flag("thumbnail")
             let manager = try context.loggedInClient(invocation).chatManager
             guard let message = try manager.getMessage(msgId) else { throw Command.notStored(msgId) }
-            let name = message.body.fileBody?.displayName.split(separator: "/").last.map(String.init) ?? msgId
-            let path = invocation.value("out") ?? (thumbnail ? "thumb-" + name : name)
+            let path = invocation.value("out")
             let bar = ProgressBar.make("download", io: context.io)
             let saved: String
             if thumbnail {

@@ -53,7 +53,7 @@ public enum Parser {
 
         init(root: Command) { path = [root] }
 
-        var available: [Option] { path.flatMap(\.options) }
+        var available: [Option] { Command.options(along: path) }
 
         mutating func positional(_ word: String, index: Int) throws(UsageError) {
             let current = path[path.count - 1]

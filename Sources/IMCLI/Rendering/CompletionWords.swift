@@ -6,9 +6,9 @@ enum CompletionWords {
         return command.visibleSubcommands.map(\.name) + options(for: path).flatMap(spellings)
     }
 
-    /// Every option available at a path: its own, its parents' and the globals.
+    /// Every visible option available at a path: its own, its parents' and the globals, a deeper short letter winning.
     static func options(for path: [Command]) -> [Option] {
-        path.flatMap(\.visibleOptions)
+        Command.options(along: path).filter { !$0.isHidden }
     }
 
     /// `--long` and `-s` spellings.

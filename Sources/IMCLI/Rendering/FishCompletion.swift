@@ -20,7 +20,7 @@ public enum FishCompletion {
             "complete -c imctl -f",
         ]
         for option in root.visibleOptions {
-            out.append("complete -c imctl " + flags(option))
+            out += globalCompletions(option, root: root)
         }
         for path in root.visiblePaths() {
             let command = path[path.count - 1]
@@ -37,6 +37,19 @@ public enum FishCompletion {
             }
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A global option everywhere; at the commands that reuse its short letter, only its long name.
+    private static func globalCompletions(_ option: Option, root: Command) -> [String] {
+        let shadowing = root.visiblePaths().dropFirst().filter { path in
+            option.short != nil && Command.options(along: path).contains { $0.long == option.long && $0.short == nil }
+        }.map { $0.map(\.name).joined(separator: " ") }
+        if shadowing.isEmpty { return ["complete -c imctl " + flags(option)] }
+        var longOnly = option
+        longOnly.short = nil
+        let elsewhere = shadowing.map { "not __imctl_at \($0)" }.joined(separator: "; and ")
+        return ["complete -c imctl -n '\(elsewhere)' " + flags(option)]
+            + shadowing.map { "complete -c imctl -n '__imctl_at \($0)' " + flags(longOnly) }
     }
 
     private static func flags(_ option: Option) -> String {

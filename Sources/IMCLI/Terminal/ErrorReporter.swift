@@ -27,14 +27,17 @@ struct ErrorReporter {
         return error.exitCode
     }
 
-    /// Guesses the output mode from raw argv when parsing failed (for the error format).
+    /// Guesses the output mode from raw argv when parsing failed (for the error format). A value that is no mode is
+    /// passed over (`msg download -o FILE` names a file).
     static func requestedMode(_ argv: [String], environment: [String: String]) -> OutputMode? {
-        var requested = environment["IMCTL_OUTPUT"]
+        var requested = environment["IMCTL_OUTPUT"].flatMap(OutputMode.init(rawValue:))
         for (index, word) in argv.enumerated() {
-            if word.hasPrefix("--output=") { requested = String(word.dropFirst(9)) }
-            if (word == "-o" || word == "--output"), index + 1 < argv.count { requested = argv[index + 1] }
-            if word.hasPrefix("-o"), word.count > 2, !word.hasPrefix("--") { requested = String(word.dropFirst(2)) }
+            var candidate: String?
+            if word.hasPrefix("--output=") { candidate = String(word.dropFirst(9)) }
+            if (word == "-o" || word == "--output"), index + 1 < argv.count { candidate = argv[index + 1] }
+            if word.hasPrefix("-o"), word.count > 2, !word.hasPrefix("--") { candidate = String(word.dropFirst(2)) }
+            if let mode = candidate.flatMap(OutputMode.init(rawValue:)) { requested = mode }
         }
-        return requested.flatMap(OutputMode.init(rawValue:))
+        return requested
     }
 }

@@ -8,23 +8,38 @@ extension ChatManager {
     }
 
     /// Downloads the attachment of an image, voice, video or file message to `path`, resuming a partial
-    /// `<path>.part` left by an interrupted attempt. 403 wrong secret, 407 expired, 400 no such upload.
-    public func downloadAttachment(_ message: Message, to path: String, progress: TransferProgress? = nil) async throws(ChatError) -> String {
+    /// `<path>.part` left by an interrupted attempt; returns the path. Without `path` it goes to the client's data
+    /// directory (``attachmentPath(for:thumbnail:)``). 403 wrong secret, 407 expired, 400 no such upload.
+    public func downloadAttachment(_ message: Message, to path: String? = nil, progress: TransferProgress? = nil) async throws(ChatError) -> String {
         let body = try Self.fileBody(of: message)
         guard let remotePath = body.remotePath, let secret = body.secret else {
             throw ChatError(.fileNotFound, "message '\(message.msgId)' names no uploaded attachment")
         }
-        return try await AttachmentDownload(api: core.api(), remotePath: remotePath, secret: secret).run(to: path, progress: progress)
+        let destination = try target(path, for: message, thumbnail: false)
+        return try await AttachmentDownload(api: core.api(), remotePath: remotePath, secret: secret).run(to: destination, progress: progress)
     }
 
-    /// Downloads the thumbnail of an image or video message to `path` (resumable like
-    /// ``downloadAttachment(_:to:progress:)``); 400 when the message has none.
-    public func downloadThumbnail(_ message: Message, to path: String, progress: TransferProgress? = nil) async throws(ChatError) -> String {
+    /// Downloads the thumbnail of an image or video message to `path` (resumable, and by default in the data
+    /// directory, like ``downloadAttachment(_:to:progress:)``); 400 when the message has none.
+    public func downloadThumbnail(_ message: Message, to path: String? = nil, progress: TransferProgress? = nil) async throws(ChatError) -> String {
         let body = try Self.fileBody(of: message)
         guard let remotePath = body.thumbnailRemotePath, let secret = body.thumbnailSecret else {
             throw ChatError(.fileNotFound, "message '\(message.msgId)' has no thumbnail")
         }
-        return try await AttachmentDownload(api: core.api(), remotePath: remotePath, secret: secret).run(to: path, progress: progress)
+        let destination = try target(path, for: message, thumbnail: true)
+        return try await AttachmentDownload(api: core.api(), remotePath: remotePath, secret: secret).run(to: destination, progress: progress)
+    }
+
+    /// Where a download goes by default: `<dataDirectory>/files/<msgId>/<name>`, the thumbnail as `thumb-<name>`, with
+    /// `<name>` the last component of the attachment's `displayName` (the message ID when that is empty, `.` or `..`).
+    /// Creates the directories (0700).
+    public func attachmentPath(for message: Message, thumbnail: Bool) throws(ChatError) -> String {
+        try Validation.msgId(message.msgId)
+        let directory = core.options.dataDirectory + "/files/" + message.msgId
+        try SecureFile.makeDirectory(directory)
+        let last = message.body.fileBody?.displayName.split(separator: "/").last.map(String.init) ?? ""
+        let name = ["", ".", ".."].contains(last) ? message.msgId : last
+        return directory + "/" + (thumbnail ? "thumb-" + name : name)
     }
 
     /// Uploads what a file body still has only locally — `localPath` without `remotePath`, and a client-made
@@ -45,6 +60,12 @@ extension ChatManager {
         }
         message.body = message.body.replacingFileBody(body)
         return message
+    }
+
+    /// `path`, else the default ``attachmentPath(for:thumbnail:)``.
+    private func target(_ path: String?, for message: Message, thumbnail: Bool) throws(ChatError) -> String {
+        if let path { return path }
+        return try attachmentPath(for: message, thumbnail: thumbnail)
     }
 
     private static func fileBody(of message: Message) throws(ChatError) -> FileBody {

@@ -23,18 +23,21 @@ struct RunResult: Sendable {
     }
 }
 
-/// Runs a process to completion, feeding `stdin`, with a hard time limit (the process is killed past it).
+/// Runs a process to completion in `directory` (default: this one), feeding `stdin`, with a hard time limit (the
+/// process is killed past it).
 func runProcess(
     _ executable: String,
     _ arguments: [String],
     environment: [String: String],
     stdin: String? = nil,
-    timeLimit: TimeInterval = 60
+    timeLimit: TimeInterval = 60,
+    directory: String? = nil
 ) throws -> RunResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     process.environment = environment
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     let out = Pipe(), err = Pipe(), input = Pipe()
     process.standardOutput = out
     process.standardError = err

@@ -21,9 +21,12 @@ final class World: Sendable {
         return try await offPool { try runProcess(Binary.imctl, ["admin"] + arguments, environment: environment, stdin: stdin) }
     }
 
-    /// A shell for one user: separate XDG config and data directories, this server and app, JSON output.
+    /// A shell for one user: its own home (the working directory of its commands) with separate XDG config and data
+    /// directories, this server and app, JSON output.
     func user(_ name: String) -> UserShell {
-        UserShell(name: name, environment: baseEnvironment(home: directory.sub("home-\(name)")))
+        let home = directory.sub("home-\(name)")
+        try? FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        return UserShell(name: name, environment: baseEnvironment(home: home))
     }
 
     /// Creates users with the password `pw-<name>` and logs each in under its own profile.
@@ -53,7 +56,7 @@ final class World: Sendable {
     }
 }
 
-/// Runs `imctl` as one user.
+/// Runs `imctl` as one user, in the user's home directory.
 struct UserShell: Sendable {
     let name: String
     let environment: [String: String]
@@ -65,7 +68,7 @@ struct UserShell: Sendable {
     func run(arguments: [String], stdin: String? = nil, timeLimit: TimeInterval = 60) async throws -> RunResult {
         let environment = environment
         return try await offPool {
-            try runProcess(Binary.imctl, arguments, environment: environment, stdin: stdin, timeLimit: timeLimit)
+            try runProcess(Binary.imctl, arguments, environment: environment, stdin: stdin, timeLimit: timeLimit, directory: environment["HOME"])
         }
     }
 
