@@ -336,7 +336,7 @@ _imctl() {
         "imctl msg delete-remote") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version --before" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete conversations -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
         "imctl msg ack") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version" -- "$cur")) ;;
         "imctl msg recall") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version --ext" -- "$cur")) ;;
-        "imctl msg edit") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version --event --param --attr" -- "$cur")) ;;
+        "imctl msg edit") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version --event --param --attr --translate" -- "$cur")) ;;
         "imctl msg react") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version" -- "$cur")) ;;
         "imctl msg unreact") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version" -- "$cur")) ;;
         "imctl msg reactions") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version --detail" -- "$cur")) ;;

@@ -296,6 +296,7 @@ complete -c imctl -n '__imctl_at imctl msg recall' -l ext -x -d 'Up to 1,024 byt
 complete -c imctl -n '__imctl_at imctl msg edit' -l event -x -d 'New event of a custom message.'
 complete -c imctl -n '__imctl_at imctl msg edit' -l param -x -d 'Parameter of the new custom body.'
 complete -c imctl -n '__imctl_at imctl msg edit' -l attr -x -d 'New attribute; the value is JSON or a string.'
+complete -c imctl -n '__imctl_at imctl msg edit' -l translate -x -d 'Also translate the text into LANG; a,b for several.'
 complete -c imctl -n '__imctl_at imctl msg reactions' -l detail -x -d 'List the users who gave this reaction.'
 complete -c imctl -n '__imctl_at imctl msg pins' -a '(imctl __complete conversations -- (commandline -opc)[2..-1] 2>/dev/null)'
 complete -c imctl -n '__imctl_at imctl msg report' -l tag -x -d 'Category of the report (required).'

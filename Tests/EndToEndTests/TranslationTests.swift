@@ -14,7 +14,7 @@ struct TranslationEndToEndTests {
     }
 
     @Test(
-        "Apertium: lang list, msg send --translate es, msg translate; unknown language exits 5 with 1110",
+        "Apertium: lang list, msg send --translate es, msg translate, msg edit translated again; unknown language exits 5 with 1110",
         .enabled(if: apertiumInstalled, "apertium is not installed (scripts/install-deps.sh installs apertium apertium-en-es)"))
     func apertium() async throws {
         let world = try await World()
@@ -46,6 +46,23 @@ struct TranslationEndToEndTests {
         let stranger = try await carol.run("msg", "translate", msgId, "es")
         #expect(stranger.exitCode == 3)
         #expect(try errorCode(stranger) == 500)
+
+        // An edit is translated again, into the languages the message was sent with; never kept from the old text.
+        let edited = try await alice.run("msg", "edit", msgId, "I like red apples", "--fields", "message.body.translations")
+        #expect(edited.exitCode == 0, "\(edited.stderr)")
+        let atEdit = ((try edited.json() as? [String: Any])?["message.body.translations"] as? [String: String])?["es"]
+        #expect(atEdit?.contains("manzanas rojas") == true, "translations at edit: \(edited.stdout)")
+        let unknownAtEdit = try await alice.run("msg", "edit", msgId, "I like blue apples", "--translate", "zz")
+        #expect(unknownAtEdit.exitCode == 5)
+        #expect(try errorCode(unknownAtEdit) == 1110)
+        #expect(try await alice.run("msg", "edit", msgId, "--translate", "es").exitCode == 2)
+
+        // With the provider gone, an edit that names no languages still goes through, without translations.
+        #expect(try await world.admin("settings", "set", "translationProvider=none").exitCode == 0)
+        let untranslated = try await alice.run("msg", "edit", msgId, "I like yellow apples")
+        #expect(untranslated.exitCode == 0, "\(untranslated.stderr)")
+        let body = try #require(((try untranslated.json() as? [String: Any])?["message"] as? [String: Any])?["body"] as? [String: Any])
+        #expect(body["content"] as? String == "I like yellow apples" && body["translations"] == nil)
     }
 
     @Test("no provider: lang list prints [], msg translate and send --translate exit 5 with 1111")

@@ -105,6 +105,27 @@ struct RecallEditTests {
         }
     }
 
+    @Test("edit of a text: translations the client sends are dropped; new targetLanguages without a provider → 1111, after the access checks (210, 500), changing nothing")
+    func editTranslations() async throws {
+        try await MessageOpsWorld.run { w in
+            let sent = try await w.alice.sendOK(to: "bob", text: "helo")
+            let uri = "/v1/messages/\(sent.message.msgId)"
+            var forged = TextBody(content: "hello")
+            forged.translations = ["es": "forged"]
+            let edited = try await w.alice.operation(.patch, uri, body: ModifyMessageRequest(body: .text(forged)))
+            guard case .text(let text)? = edited.message?.body else { Issue.record("not a text body"); return }
+            #expect(text.content == "hello" && text.translations == nil)
+
+            let translate = ModifyMessageRequest(body: .text(TextBody(content: "hola", targetLanguages: ["es"])))
+            #expect(try await w.alice.failure(.patch, uri, body: translate) == 1111)
+            #expect(try await w.bob.failure(.patch, uri, body: translate) == 210)
+            let carol = try await w.server.login("carol")
+            #expect(try await carol.failure(.patch, uri, body: translate) == 500)
+            let stored = try #require(try await w.bob.history(with: "alice").first)
+            #expect(stored.body.text == "hello" && stored.body.editInfo.modifyCount == 1)
+        }
+    }
+
     @Test("edit of a custom message: replaced by another custom body; its format is checked (110)")
     func editCustom() async throws {
         try await MessageOpsWorld.run { w in

@@ -79,3 +79,9 @@ enum MessageBuilder {
         return (String(pair[..<equals]), String(pair[pair.index(after: equals)...]))
     }
 }
+
+extension Option {
+    /// `--translate LANG` of `msg send` and `msg edit`.
+    static let translate = Option(
+        long: "translate", value: "LANG", help: "Also translate the text into LANG; a,b for several.", isRepeatable: true)
+}

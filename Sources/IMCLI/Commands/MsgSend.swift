@@ -36,8 +36,7 @@ extension Command {
             Option(long: "msg-id", value: "ID", help: "Message id (idempotency key) instead of a random one.",
                 aliases: ["idempotency-key"]),
             Option(long: "wait-reply", value: "DURATION", help: "Then wait this long for the next message from the peer."),
-            Option(long: "translate", value: "LANG", help: "Also translate the text into LANG; a,b for several.",
-                isRepeatable: true),
+            .translate,
         ] + Option.attachmentOptions,
         examples: [
             Example("imctl msg send bob 'hello'", "Send a text to bob."),

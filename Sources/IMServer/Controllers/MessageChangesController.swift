@@ -23,10 +23,36 @@ struct MessageChangesController {
         if let body = change.body { try MessageValidator.validateBody(body) }
         if let attributes = change.attributes { try MessageValidator.validateAttributes(attributes) }
         let settings = call.app.settings
-        let result = try await state.store.modify(call, msgId: MessageTarget.msgId(context), change: change, now: WallClock.milliseconds()) {
-            try MessageValidator.contentError($0, settings: settings)
+        let msgId = try MessageTarget.msgId(context)
+        let now = WallClock.milliseconds()
+        let (translated, translationError) = try await translatedEdit(change, call: call, msgId: msgId, now: now)
+        let result = try await state.store.modify(call, msgId: msgId, change: translated, now: now) {
+            try MessageValidator.contentError($0, settings: settings) ?? translationError
         }
         return try APIResponse.json(result)
+    }
+
+    /// A new text body translated as at send, so an edit never keeps the old text's translations. Into the body's own
+    /// `targetLanguages`, whose failure is reported after the access checks like a send's; or, when it names none, into
+    /// the languages the message was sent with, best effort: if that fails the edit is stored without translations.
+    private func translatedEdit(_ change: ModifyMessageRequest, call: UserCall, msgId: String, now: Int64) async throws -> (ModifyMessageRequest, ChatError?) {
+        guard case .text(var text)? = change.body else { return (change, nil) }
+        text.translations = nil
+        var inherited = false
+        if text.targetLanguages == nil, case .text(let sent)? = try? await state.store.message(call, msgId: msgId, now: now).body,
+            let languages = sent.targetLanguages, !languages.isEmpty
+        {
+            text.targetLanguages = languages
+            inherited = true
+        }
+        var translated = change
+        translated.body = .text(text)
+        do {
+            translated.body = try await state.translation.translated(.text(text), settings: call.app.settings)
+        } catch let error as ChatError {
+            return (translated, inherited ? nil : error)
+        }
+        return (translated, nil)
     }
 
     /// `POST /v1/messages/{msgId}/reports`.

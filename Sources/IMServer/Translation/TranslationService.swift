@@ -61,17 +61,22 @@ final class TranslationService: Sendable {
         return provider
     }
 
-    /// A message as stored at send (§3.3): a text body with `targetLanguages` gets its `translations`; whatever
-    /// `translations` the client sent are dropped.
+    /// A message as stored at send (§3.3): see ``translated(_:settings:)``.
     func translatedAtSend(_ message: Message, settings: AppSettings) async throws -> Message {
-        guard case .text(var text) = message.body else { return message }
+        var translated = message
+        translated.body = try await self.translated(message.body, settings: settings)
+        return translated
+    }
+
+    /// A body as stored at send or edit: a text body with `targetLanguages` gets its `translations` from the provider;
+    /// whatever `translations` the client sent are dropped.
+    func translated(_ body: MessageBody, settings: AppSettings) async throws -> MessageBody {
+        guard case .text(var text) = body else { return body }
         text.translations = nil
         if let languages = text.targetLanguages, !languages.isEmpty {
             text.translations = try await translate(text.content, into: languages, settings: settings)
         }
-        var translated = message
-        translated.body = .text(text)
-        return translated
+        return .text(text)
     }
 
     private func targets(of provider: any TranslationProvider) async throws -> [TranslationTarget] {
