@@ -1,3 +1,4 @@
+import Glibc
 import Hummingbird
 import IMCore
 import Logging
@@ -6,10 +7,18 @@ import ServiceLifecycle
 
 /// Runs the server until SIGINT/SIGTERM. Graceful shutdown releases held event requests at once, then the
 /// store closes. `onListening` gets the bound host and port once the socket listens (port 0 → the real one).
+/// Refuses a data directory another server is using (``DataDirectoryLock``) and an address already taken.
 public func runServer(_ configuration: ServerConfiguration, onListening: @escaping @Sendable (String, Int) -> Void) async throws {
+    try OperatorCredentialsFile.ensureDirectory(configuration.dataDirectory)
+    let lock = try DataDirectoryLock(directory: configuration.dataDirectory)
+    defer { withExtendedLifetime(lock) {} }
     let (application, state) = try await makeApplication(configuration, onListening: onListening)
     defer { state.store.close() }
-    try await application.runService()
+    do {
+        try await application.runService()
+    } catch let error as IOError where error.errnoCode == EADDRINUSE {
+        throw ChatError(.generalError, "cannot listen on \(configuration.host):\(configuration.port): the address is already in use")
+    }
 }
 
 /// The same application, for tests (Hummingbird `ApplicationProtocol`; run it with `.test(.live)` or `.router`).

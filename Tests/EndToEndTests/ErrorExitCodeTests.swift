@@ -38,6 +38,28 @@ struct ErrorExitCodeTests {
         try expectEnvelope(try await alice.run("msg", "send", "alice", "anyone there?", "--timeout", "5s"), exit: 10)
     }
 
+    @Test("a second imctl serve on a data directory in use, or on a taken address, exits 1 saying why; the first keeps serving")
+    func secondServer() async throws {
+        let world = try await World()
+        let environment = ["IMCTL_OUTPUT": "json", "PATH": "/usr/bin:/bin"]
+        let serve = { (listen: String, dataDirectory: String) in
+            try await offPool {
+                try runProcess(Binary.imctl, ["serve", "--listen", listen, "--data-dir", dataDirectory], environment: environment, timeLimit: 20)
+            }
+        }
+        let sameDirectory = try await serve("127.0.0.1:0", world.server.dataDirectory)
+        try expectEnvelope(sameDirectory, exit: 1, code: 1)
+        #expect(sameDirectory.stderr.contains("another imctl serve (pid \(world.server.pid)) is using the data directory"))
+
+        let address = world.server.url.replacingOccurrences(of: "http://", with: "")
+        let sameAddress = try await serve(address, world.directory.sub("other-server"))
+        try expectEnvelope(sameAddress, exit: 1, code: 1)
+        #expect(sameAddress.stderr.contains("cannot listen on \(address): the address is already in use"))
+
+        let alice = try await world.loggedIn("alice")[0]
+        #expect(try await alice.run("msg", "send", "alice", "still here").exitCode == 0)
+    }
+
     @Test("rate-limited sends: retried after the server's Retry-After by default; --max-rate-wait 0 fails at once with 502")
     func maxRateWait() async throws {
         let world = try await World()
