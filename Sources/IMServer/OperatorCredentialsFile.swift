@@ -13,7 +13,11 @@ enum OperatorCredentialsFile {
     /// Reads the credentials, creating them when the file does not exist.
     static func loadOrCreate(at path: String) throws -> OperatorCredentials {
         if let data = FileManager.default.contents(atPath: path) {
-            return try WireJSON.decode(OperatorCredentials.self, from: data)
+            do {
+                return try WireJSON.decode(OperatorCredentials.self, from: data)
+            } catch {
+                throw ChatError(.generalError, "cannot read the operator credentials \(path): \(error)")
+            }
         }
         let credentials = OperatorCredentials(clientId: "op_" + Secrets.randomHex(16), clientSecret: Secrets.randomToken())
         try writeAtomically(Array(try WireJSON.encode(credentials)), to: path, mode: 0o600)
@@ -22,9 +26,17 @@ enum OperatorCredentialsFile {
 
     /// Creates a directory (and its parents) with the given mode when missing.
     static func ensureDirectory(_ path: String, mode: mode_t = 0o700) throws {
-        if FileManager.default.fileExists(atPath: path) { return }
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: nil)
-        chmod(path, mode)
+        var current = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            current += "/" + component
+            if mkdir(current, mode) != 0 && errno != EEXIST {
+                throw ChatError(.generalError, "cannot create the data directory \(path): \(String(cString: strerror(errno)))")
+            }
+        }
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
+            throw ChatError(.generalError, "the data directory \(path) is not a directory")
+        }
     }
 
     private static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t) throws {

@@ -55,8 +55,13 @@ extension ServerState {
         let operatorCredentials = try OperatorCredentialsFile.loadOrCreate(at: configuration.operatorCredentialsPath)
         let hub = EventHub()
         let files = FileStore(dataDirectory: configuration.dataDirectory)
-        let store = try SQLiteChatStore(path: configuration.databasePath, logger: logger, releaseContent: files.removeContent) { users in
-            Task { await hub.notify(users) }
+        let store: SQLiteChatStore
+        do {
+            store = try SQLiteChatStore(path: configuration.databasePath, logger: logger, releaseContent: files.removeContent) { users in
+                Task { await hub.notify(users) }
+            }
+        } catch {
+            throw ChatError(.generalError, "cannot open the database \(configuration.databasePath): \(error)")
         }
         return ServerState(
             configuration: configuration, store: store, hub: hub, apps: AppRegistry(try await store.apps()),

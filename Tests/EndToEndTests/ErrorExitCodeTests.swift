@@ -60,6 +60,30 @@ struct ErrorExitCodeTests {
         #expect(try await alice.run("msg", "send", "alice", "still here").exitCode == 0)
     }
 
+    @Test("serve on a data directory it cannot use exits 1 naming the path and the reason")
+    func unusableDataDirectory() async throws {
+        let directory = try TempDirectory()
+        let file = directory.sub("plain-file")
+        try Data("x".utf8).write(to: URL(fileURLWithPath: file))
+        let garbage = directory.sub("garbage")
+        try FileManager.default.createDirectory(atPath: garbage, withIntermediateDirectories: true)
+        try Data("not a database".utf8).write(to: URL(fileURLWithPath: garbage + "/server.sqlite"))
+        let cases = [
+            (file, "the data directory \(file) is not a directory"),
+            (file + "/sub", "cannot create the data directory \(file)/sub: Not a directory"),
+            (garbage, "cannot open the database \(garbage)/server.sqlite: "),
+        ]
+        for (dataDirectory, message) in cases {
+            let result = try await offPool {
+                try runProcess(
+                    Binary.imctl, ["serve", "--listen", "127.0.0.1:0", "--data-dir", dataDirectory],
+                    environment: ["IMCTL_OUTPUT": "json", "PATH": "/usr/bin:/bin"], timeLimit: 20)
+            }
+            try expectEnvelope(result, exit: 1, code: 1)
+            #expect(result.stderr.contains(message), "\(result.stderr)")
+        }
+    }
+
     @Test("rate-limited sends: retried after the server's Retry-After by default; --max-rate-wait 0 fails at once with 502")
     func maxRateWait() async throws {
         let world = try await World()
