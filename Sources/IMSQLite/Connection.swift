@@ -157,6 +157,7 @@ public final class Connection {
     }
 
     /// Runs `body` inside a savepoint, so a failure undoes only its own changes within a larger transaction.
+    @discardableResult
     public func savepoint<T>(_ body: () throws -> T) throws -> T {
         try run("SAVEPOINT im_item")
         do {

@@ -57,7 +57,7 @@ struct ConnectionTests {
         do {
             try db.query("INSERT INTO t VALUES ('a')")
             Issue.record("expected a constraint violation")
-        } catch let error as SQLiteError {
+        } catch {
             #expect(error.isConstraintViolation)
             #expect(error.sql?.contains("INSERT") == true)
         }

@@ -126,6 +126,7 @@ final class LocalStore {
     }
 
     /// Runs `body` in one write transaction (`BEGIN IMMEDIATE`, so it waits for another process's writer).
+    @discardableResult
     func write<T>(_ body: () throws -> T) throws(ChatError) -> T {
         let result: T
         do { result = try connection.transaction(body) } catch { throw Self.chatError(error) }
