@@ -3,7 +3,7 @@ extension Command {
     /// declared deeper wins: where a command reuses an outer option's letter (`msg download -o FILE` against the global
     /// `-o MODE`), the outer option keeps only its long name.
     public static func options(along path: [Command]) -> [Option] {
-        var taken = Set<Character>()
+        var taken: [Character] = []  // not a Set: its metadata would cost a conformance scan at every start-up
         var levels: [[Option]] = []
         for command in path.reversed() {
             levels.append(
@@ -12,7 +12,7 @@ extension Command {
                     if let short = option.short, taken.contains(short) { scoped.short = nil }
                     return scoped
                 })
-            taken.formUnion(command.options.compactMap(\.short))
+            taken += command.options.compactMap(\.short)
         }
         return levels.reversed().flatMap { $0 }
     }
