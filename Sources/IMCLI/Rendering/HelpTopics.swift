@@ -62,7 +62,8 @@ public enum HelpTopics {
         -o json (default when piped: one document, an object for one resource, an array for a list with all pages \
         merged; compact when piped, indented on a terminal), -o ndjson (one object per line, flushed per line; \
         always used by events, wait and batch), -o tsv (no header, documented column order, tab, newline, \
-        carriage return and backslash escaped as \\t \\n \\r \\\\), -o id (one id per line).
+        carriage return and backslash escaped as \\t \\n \\r \\\\), -o id (one id per line). --output MODE is the \
+        same everywhere; msg download alone uses -o for the file it saves.
 
         --fields a,b projects json, ndjson and tsv output; dotted paths such as message.msgId are allowed.
 
