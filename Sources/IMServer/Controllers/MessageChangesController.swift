@@ -23,7 +23,7 @@ struct MessageChangesController {
         if let body = change.body { try MessageValidator.validateBody(body) }
         if let attributes = change.attributes { try MessageValidator.validateAttributes(attributes) }
         let settings = call.app.settings
-        let msgId = try MessageTarget.msgId(context)
+        let msgId = MessageTarget.msgId(context)
         let now = WallClock.milliseconds()
         let (translated, translationError) = try await translatedEdit(change, call: call, msgId: msgId, now: now)
         let result = try await state.store.modify(call, msgId: msgId, change: translated, now: now) {
