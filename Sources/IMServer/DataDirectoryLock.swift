@@ -10,7 +10,7 @@ final class DataDirectoryLock: Sendable {
     init(directory: String) throws {
         let path = directory + "/server.lock"
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw ChatError(.generalError, "cannot open \(path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw ChatError(.generalError, "cannot open \(FileError(path: path, errno: errno))") }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             let holder = Self.contents(of: descriptor).map { " (pid \($0))" } ?? ""
             close(descriptor)

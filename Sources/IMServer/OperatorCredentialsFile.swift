@@ -24,21 +24,6 @@ enum OperatorCredentialsFile {
         return credentials
     }
 
-    /// Creates a directory (and its parents) with the given mode when missing.
-    static func ensureDirectory(_ path: String, mode: mode_t = 0o700) throws {
-        var current = path.hasPrefix("/") ? "" : "."
-        for component in path.split(separator: "/") {
-            current += "/" + component
-            if mkdir(current, mode) != 0 && errno != EEXIST {
-                throw ChatError(.generalError, "cannot create the data directory \(path): \(String(cString: strerror(errno)))")
-            }
-        }
-        var status = stat()
-        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
-            throw ChatError(.generalError, "the data directory \(path) is not a directory")
-        }
-    }
-
     private static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t) throws {
         let temporary = path + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, mode)

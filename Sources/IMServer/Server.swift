@@ -9,7 +9,7 @@ import ServiceLifecycle
 /// store closes. `onListening` gets the bound host and port once the socket listens (port 0 → the real one).
 /// Refuses a data directory another server is using (``DataDirectoryLock``) and an address already taken.
 public func runServer(_ configuration: ServerConfiguration, onListening: @escaping @Sendable (String, Int) -> Void) async throws {
-    try OperatorCredentialsFile.ensureDirectory(configuration.dataDirectory)
+    try Directory.create(configuration.dataDirectory)
     let lock = try DataDirectoryLock(directory: configuration.dataDirectory)
     defer { withExtendedLifetime(lock) {} }
     let (application, state) = try await makeApplication(configuration, onListening: onListening)
@@ -51,7 +51,7 @@ extension ServerState {
     static func make(_ configuration: ServerConfiguration) async throws -> ServerState {
         var logger = Logger(label: "imctl.server")
         logger.logLevel = configuration.logLevel
-        try OperatorCredentialsFile.ensureDirectory(configuration.dataDirectory)
+        try Directory.create(configuration.dataDirectory)
         let operatorCredentials = try OperatorCredentialsFile.loadOrCreate(at: configuration.operatorCredentialsPath)
         let hub = EventHub()
         let files = FileStore(dataDirectory: configuration.dataDirectory)

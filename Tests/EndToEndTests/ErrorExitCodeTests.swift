@@ -69,8 +69,8 @@ struct ErrorExitCodeTests {
         try FileManager.default.createDirectory(atPath: garbage, withIntermediateDirectories: true)
         try Data("not a database".utf8).write(to: URL(fileURLWithPath: garbage + "/server.sqlite"))
         let cases = [
-            (file, "the data directory \(file) is not a directory"),
-            (file + "/sub", "cannot create the data directory \(file)/sub: Not a directory"),
+            (file, "\(file) is not a directory"),
+            (file + "/sub", "cannot create directory \(file)/sub: Not a directory"),
             (garbage, "cannot open the database \(garbage)/server.sqlite: "),
         ]
         for (dataDirectory, message) in cases {

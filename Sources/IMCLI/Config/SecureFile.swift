@@ -7,13 +7,7 @@ import IMCore
 enum SecureFile {
     /// Creates `path` and its parents with mode 0700 where missing.
     static func makeDirectory(_ path: String) throws(CLIError) {
-        var current = ""
-        for part in path.split(separator: "/") {
-            current += "/" + part
-            if mkdir(current, 0o700) != 0 && errno != EEXIST {
-                throw CLIError(code: .generalError, message: "cannot create directory \(current): \(errorText())")
-            }
-        }
+        do { try Directory.create(path) } catch { throw CLIError(error) }
     }
 
     /// Writes `text` to `path` (mode 0600) through a temporary file renamed over it.

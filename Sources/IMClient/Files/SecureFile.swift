@@ -12,13 +12,7 @@ import Foundation
 enum SecureFile {
     /// Creates `path` and its missing parents with mode 0700.
     static func makeDirectory(_ path: String) throws(ChatError) {
-        var current = path.hasPrefix("/") ? "" : "."
-        for component in path.split(separator: "/") {
-            current += "/" + component
-            if mkdir(current, 0o700) != 0 && errno != EEXIST {
-                throw ChatError(.generalError, "cannot create directory \(current): \(errorText())")
-            }
-        }
+        try Directory.create(path)
     }
 
     /// Writes `data` to `path` atomically with mode 0600, creating the directory (0700) when missing.
