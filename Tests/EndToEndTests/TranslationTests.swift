@@ -56,6 +56,10 @@ struct TranslationEndToEndTests {
         #expect(unknownAtEdit.exitCode == 5)
         #expect(try errorCode(unknownAtEdit) == 1110)
         #expect(try await alice.run("msg", "edit", msgId, "--translate", "es").exitCode == 2)
+        // The size limit (510) counts the text, not the server's translations, as at send.
+        let long = String(repeating: "green apples ", count: 380)
+        let longEdit = try await alice.run("msg", "edit", msgId, long, "--translate", "es")
+        #expect(longEdit.exitCode == 0, "\(longEdit.stderr)")
 
         // With the provider gone, an edit that names no languages still goes through, without translations.
         #expect(try await world.admin("settings", "set", "translationProvider=none").exitCode == 0)

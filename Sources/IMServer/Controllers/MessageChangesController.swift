@@ -26,8 +26,11 @@ struct MessageChangesController {
         let msgId = MessageTarget.msgId(context)
         let now = WallClock.milliseconds()
         let (translated, translationError) = try await translatedEdit(change, call: call, msgId: msgId, now: now)
-        let result = try await state.store.modify(call, msgId: msgId, change: translated, now: now) {
-            try MessageValidator.contentError($0, settings: settings) ?? translationError
+        let result = try await state.store.modify(call, msgId: msgId, change: translated, now: now) { message in
+            // Checked without the server's translations, as a send is.
+            var checked = message
+            checked.body = message.body.withoutTranslations
+            return try MessageValidator.contentError(checked, settings: settings) ?? translationError
         }
         return try APIResponse.json(result)
     }
