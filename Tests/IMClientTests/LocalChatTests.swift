@@ -1,3 +1,4 @@
+import Glibc
 import IMCore
 import Testing
 
@@ -147,6 +148,27 @@ struct LocalChatTests {
         #expect(try chat.loadAllConversations().isEmpty)
         #expect(try chat.searchMsgsByOptions(MessageSearchOptions(count: 400)).isEmpty)
         #expect(try client.core.store.with { store throws(ChatError) in try store.value(forKey: LocalStore.cursorKey("alice")) } == "42")
+    }
+
+    @Test func attachmentPathsLieInTheDataDirectoryUnderTheMessageId() async throws {
+        let directory = TemporaryDirectory()
+        defer { directory.cleanup() }
+        let chat = try await client(directory).chatManager
+        func path(_ displayName: String, thumbnail: Bool = false) throws -> String {
+            var message = text("m1", from: "bob", to: "alice", time: 1)
+            message.body = .image(FileBody(displayName: displayName))
+            return try chat.attachmentPath(for: message, thumbnail: thumbnail)
+        }
+        let files = directory.path + "/data/files/m1/"
+        #expect(try path("photo.jpg") == files + "photo.jpg")
+        #expect(try path("photo.jpg", thumbnail: true) == files + "thumb-photo.jpg")
+        #expect(try path("../../etc/passwd") == files + "passwd")
+        for unsafe in ["", ".", "..", "a/.."] { #expect(try path(unsafe) == files + "m1") }
+        var status = stat()
+        #expect(stat(files, &status) == 0 && status.st_mode & 0o777 == 0o700)
+        var badId = text("../x", from: "bob", to: "alice", time: 1)
+        badId.body = .file(FileBody(displayName: "f"))
+        #expect(throws: ChatError.self) { try chat.attachmentPath(for: badId, thumbnail: false) }
     }
 
     @Test func searchByKeywordTypeSenderTimeAndDirection() async throws {

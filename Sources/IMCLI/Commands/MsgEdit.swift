@@ -35,14 +35,9 @@ extension MessageBuilder {
     /// The new body of `msg edit`: custom with `--event`, text with TEXT, or none.
     static func editedBody(_ invocation: Invocation, _ context: Context) throws -> MessageBody? {
         let languages = invocation.values("translate", splitCommas: true)
-        if let event = invocation.value("event") {
-            if !languages.isEmpty { throw UsageError.other("--translate needs new TEXT") }
-            return try customBody(event: event, invocation)
-        }
-        guard let content = invocation.argument("text") else {
-            if !languages.isEmpty { throw UsageError.other("--translate needs new TEXT") }
-            return nil
-        }
-        return .text(TextBody(content: text(content, context), targetLanguages: languages.isEmpty ? nil : languages))
+        let event = invocation.value("event")
+        if !languages.isEmpty, event != nil || invocation.argument("text") == nil { throw UsageError.other("--translate needs new TEXT") }
+        if let event { return try customBody(event: event, invocation) }
+        return invocation.argument("text").map { .text(TextBody(content: text($0, context), targetLanguages: languages.isEmpty ? nil : languages)) }
     }
 }

@@ -51,15 +51,20 @@ public enum Parser {
         var positionals: [(String, Int)] = []
         var endOfOptions = false
 
-        init(root: Command) { path = [root] }
+        /// The options of `path`, scoped when a subcommand is entered.
+        var available: [Option]
 
-        var available: [Option] { Command.options(along: path) }
+        init(root: Command) {
+            path = [root]
+            available = Command.options(along: path)
+        }
 
         mutating func positional(_ word: String, index: Int) throws(UsageError) {
             let current = path[path.count - 1]
             if positionals.isEmpty && !endOfOptions && !current.subcommands.isEmpty {
                 if let next = current.subcommand(word) {
                     path.append(next)
+                    available = Command.options(along: path)
                     return
                 }
                 if current.arguments.isEmpty {

@@ -15,8 +15,7 @@ extension ChatManager {
         guard let remotePath = body.remotePath, let secret = body.secret else {
             throw ChatError(.fileNotFound, "message '\(message.msgId)' names no uploaded attachment")
         }
-        let destination = try target(path, for: message, thumbnail: false)
-        return try await AttachmentDownload(api: core.api(), remotePath: remotePath, secret: secret).run(to: destination, progress: progress)
+        return try await download(message, thumbnail: false, from: remotePath, secret: secret, to: path, progress: progress)
     }
 
     /// Downloads the thumbnail of an image or video message to `path` (resumable, and by default in the data
@@ -26,8 +25,7 @@ extension ChatManager {
         guard let remotePath = body.thumbnailRemotePath, let secret = body.thumbnailSecret else {
             throw ChatError(.fileNotFound, "message '\(message.msgId)' has no thumbnail")
         }
-        let destination = try target(path, for: message, thumbnail: true)
-        return try await AttachmentDownload(api: core.api(), remotePath: remotePath, secret: secret).run(to: destination, progress: progress)
+        return try await download(message, thumbnail: true, from: remotePath, secret: secret, to: path, progress: progress)
     }
 
     /// Where a download goes by default: `<dataDirectory>/files/<msgId>/<name>`, the thumbnail as `thumb-<name>`, with
@@ -62,10 +60,13 @@ extension ChatManager {
         return message
     }
 
-    /// `path`, else the default ``attachmentPath(for:thumbnail:)``.
-    private func target(_ path: String?, for message: Message, thumbnail: Bool) throws(ChatError) -> String {
-        if let path { return path }
-        return try attachmentPath(for: message, thumbnail: thumbnail)
+    /// One upload downloaded to `path`, else to ``attachmentPath(for:thumbnail:)``.
+    private func download(
+        _ message: Message, thumbnail: Bool, from remotePath: String, secret: String, to path: String?, progress: TransferProgress?
+    ) async throws(ChatError) -> String {
+        let destination: String
+        if let path { destination = path } else { destination = try attachmentPath(for: message, thumbnail: thumbnail) }
+        return try await AttachmentDownload(api: core.api(), remotePath: remotePath, secret: secret).run(to: destination, progress: progress)
     }
 
     private static func fileBody(of message: Message) throws(ChatError) -> FileBody {
