@@ -36,6 +36,8 @@ private func makeApplication(
     let state = try await ServerState.make(configuration)
     let router = Router(context: BasicRequestContext.self)
     RouteTable(state: state).register(on: router)
+    // Added after the routes, so that it wraps only the responder of requests no route matches.
+    router.add(middleware: UnknownRouteMiddleware())
     let host = configuration.host
     let application = Application(
         router: router,

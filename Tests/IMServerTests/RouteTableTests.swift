@@ -1,3 +1,4 @@
+import Hummingbird
 import IMCore
 import Logging
 import Testing
@@ -20,6 +21,21 @@ struct RouteTableTests {
             #expect(registered == Route.all)
             #expect(Set(documented) == Set(Route.all))
             #expect(documented.count == Route.all.count)
+        }
+    }
+
+    @Test("a path or a method no route serves answers 404 with the JSON error body (code 110) naming it")
+    func unknownRoutes() async throws {
+        try await TestServer.run { server in
+            for (method, uri) in [(HTTPRequest.Method.get, "/v1/nope"), (.delete, "/v1/health"), (.get, "/")] {
+                let reply = try await server.request(method, uri, app: "org#app")
+                #expect(reply.status == .notFound)
+                #expect(reply.headers[.contentType] == "application/json")
+                let body = try WireJSON.decode(APIErrorBody.self, from: Data(reply.body.readableBytesView))
+                #expect(body.error.code == .invalidParam)
+                #expect(body.error.description.contains("\(method) \(uri)"))
+            }
+            #expect(try await server.request(.get, "/v1/health").status == .ok)
         }
     }
 

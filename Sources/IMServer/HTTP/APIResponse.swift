@@ -16,8 +16,8 @@ enum APIResponse {
         Response(status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: body))
     }
 
-    /// The error response for any thrown error.
-    static func error(_ error: any Error, logger: Logger) -> Response {
+    /// The error response for any thrown error, with the HTTP status of its code unless `status` is given.
+    static func error(_ error: any Error, status: HTTPResponse.Status? = nil, logger: Logger) -> Response {
         let chatError: ChatError
         if let known = error as? ChatError {
             chatError = known
@@ -25,7 +25,7 @@ enum APIResponse {
             logger.error("request failed", metadata: ["error": "\(error)"])
             chatError = ChatError(.serverUnknownError, "the server failed to complete the request")
         }
-        guard var response = try? json(APIErrorBody(error: chatError), status: HTTPResponse.Status(code: chatError.code.httpStatus)) else {
+        guard var response = try? json(APIErrorBody(error: chatError), status: status ?? HTTPResponse.Status(code: chatError.code.httpStatus)) else {
             return Response(status: .internalServerError)
         }
         // Send and room rates are limited per second: the next second is when a retry can succeed.
