@@ -53,6 +53,19 @@ public final class Connection {
     /// The WAL's size in frames after this connection's last commit (see ``countWriteAheadLogFrames()``).
     public var writeAheadLogFrames: Int { Int(walFrames.pointee) }
 
+    /// Frees the part of this connection's page cache that no running statement holds, for an idle owner to hand back.
+    public func releaseMemory() {
+        sqlite3_db_release_memory(handle)
+    }
+
+    /// The bytes this connection's page cache holds now.
+    public var pageCacheBytes: Int {
+        var current: Int32 = 0
+        var highest: Int32 = 0
+        sqlite3_db_status(handle, SQLITE_DBSTATUS_CACHE_USED, &current, &highest, 0)
+        return Int(current)
+    }
+
     /// Copies committed WAL frames into the database without waiting for readers or blocking the writer.
     public func checkpointPassively() throws(SQLiteError) {
         try execute("PRAGMA wal_checkpoint(PASSIVE)")

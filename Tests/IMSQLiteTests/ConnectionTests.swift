@@ -109,4 +109,21 @@ struct ConnectionTests {
         #expect(FileManager.default.fileExists(atPath: path + "-wal"))
         #expect(try Connection(path: path).first("SELECT COUNT(*) FROM t")?.int(0) == 50)
     }
+
+    @Test("releaseMemory empties the page cache a read filled, and the data reads back the same")
+    func releaseMemory() throws {
+        let path = temporaryPath()
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let connection = try Connection(path: path)
+        try connection.execute("CREATE TABLE t (v TEXT)")
+        try connection.transaction {
+            for _ in 0..<200 { try connection.query("INSERT INTO t VALUES (?)", String(repeating: "x", count: 2_000)) }
+        }
+        let total = try connection.first("SELECT SUM(LENGTH(v)) FROM t")?.int(0)
+        let filled = connection.pageCacheBytes
+        #expect(filled > 100 * 4_096)
+        connection.releaseMemory()
+        #expect(connection.pageCacheBytes < filled / 10)
+        #expect(try connection.first("SELECT SUM(LENGTH(v)) FROM t")?.int(0) == total)
+    }
 }

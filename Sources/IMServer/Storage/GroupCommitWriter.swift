@@ -69,6 +69,12 @@ final class GroupCommitWriter: @unchecked Sendable {
         DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + Self.deferral) { self.commitDeferred() }
     }
 
+    /// Frees the page caches of the writer's and the checkpointer's connections, after the batches queued before.
+    func releaseMemory() {
+        writes.sync { connection?.releaseMemory() }
+        checkpointer.releaseMemory()
+    }
+
     /// Closes the connection after every queued write has finished and reached the disk.
     func close() {
         commitDeferred()
@@ -167,6 +173,10 @@ private final class Checkpointer: @unchecked Sendable {
             }
             self.running.store(false, ordering: .releasing)
         }
+    }
+
+    func releaseMemory() {
+        queue.sync { connection?.releaseMemory() }
     }
 
     func close() {

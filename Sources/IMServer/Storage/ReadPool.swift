@@ -25,6 +25,13 @@ final class ReadPool: Sendable {
         return try body(borrowed.connection)
     }
 
+    /// Frees the page caches of the idle connections (a borrowed one keeps its cache).
+    func releaseMemory() {
+        state.withLock { state in
+            for pooled in state.idle { pooled.connection.releaseMemory() }
+        }
+    }
+
     /// Closes the idle connections now and the borrowed ones when they come back.
     func close() {
         state.withLock { state in

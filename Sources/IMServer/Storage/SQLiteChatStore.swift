@@ -1,3 +1,4 @@
+import Dispatch
 import IMCore
 import IMSQLite
 import Logging
@@ -18,6 +19,10 @@ final class SQLiteChatStore: ChatStore {
     /// Deletes the bytes of uploads nobody refers to any more (content hashes), after the write that released them.
     let releaseContent: @Sendable ([String]) -> Void
     private let lastPrune = Mutex<Int64>(0)
+    /// Load grows SQLite's page caches and malloc's free lists; once the store has been idle this long, they go back
+    /// to the system.
+    static let idleBeforeReleasingMemory = DispatchTimeInterval.seconds(5)
+    private let idle: QuietPeriodTrigger
 
     /// Opens (creating and migrating) the database; `onDurable` learns which users' logs changed, once on disk, and
     /// `releaseContent` gets the content the retention sweep released.
@@ -27,8 +32,15 @@ final class SQLiteChatStore: ChatStore {
     ) throws {
         self.logger = logger
         self.releaseContent = releaseContent
-        writer = try GroupCommitWriter(path: path, logger: logger, onDurable: onDurable)
-        readers = try ReadPool(path: path)
+        let writer = try GroupCommitWriter(path: path, logger: logger, onDurable: onDurable)
+        let readers = try ReadPool(path: path)
+        self.writer = writer
+        self.readers = readers
+        idle = QuietPeriodTrigger(after: Self.idleBeforeReleasingMemory) {
+            writer.releaseMemory()
+            readers.releaseMemory()
+            ProcessMemory.trim()
+        }
     }
 
     func close() {
@@ -47,6 +59,7 @@ final class SQLiteChatStore: ChatStore {
         if due {
             Task { await sweep(now: now) }
         }
+        idle.noteActivity()
         return try await writer.write(body)
     }
 
@@ -63,7 +76,8 @@ final class SQLiteChatStore: ChatStore {
     }
 
     func read<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
-        try readers.read(body)
+        idle.noteActivity()
+        return try readers.read(body)
     }
 
     // MARK: Apps
