@@ -62,8 +62,8 @@ struct SessionEventTests {
         let alice = world.user("alice")
         #expect(try await alice.run("login", "alice", "--token-stdin", stdin: token + "\n").exitCode == 0)
         let stream = try await listen(alice, world)
-        #expect(await await stream.waitFor(timeout: 30) { $0["type"] as? String == "onTokenWillExpire" }?["code"] as? Int == 109)
-        #expect(await await stream.waitFor(timeout: 30) { $0["type"] as? String == "onTokenDidExpire" }?["code"] as? Int == 108)
+        #expect(await stream.waitFor(timeout: 30) { $0["type"] as? String == "onTokenWillExpire" }?["code"] as? Int == 109)
+        #expect(await stream.waitFor(timeout: 30) { $0["type"] as? String == "onTokenDidExpire" }?["code"] as? Int == 108)
         #expect(await stream.waitForExit() != nil)
         #expect(try await alice.run("whoami").exitCode == 4)
     }
