@@ -9,6 +9,8 @@ import argparse, http.client, json, os, shutil, signal, statistics, subprocess, 
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 APP = "bench#app"
+# The server hands its caches back after 5 s without requests (SQLiteChatStore.idleBeforeReleasingMemory).
+IDLE_AFTER_LOAD_SECONDS = 8
 
 
 def sh(args, env=None, stdin=None, check=True):
@@ -230,7 +232,7 @@ def main():
         sends, reads, base = bench_throughput(server, work, args.seconds)
         lat, sent, base_rtt = bench_latency(server)
         syncs = bench_fsync(os.path.join(work, "server"))
-        time.sleep(3)
+        time.sleep(IDLE_AFTER_LOAD_SECONDS)
         idle_after = server.rss_kib()
     finally:
         server.stop()
@@ -252,8 +254,8 @@ def main():
          percentile(lat, 99) <= 5 and len(lat) == sent),
         ("fdatasync of a 16 KiB append in the server's data directory (the floor under every durable commit), 300 runs",
          f"p50 {median(syncs):.2f} ms, p99 {percentile(syncs, 99):.2f} ms", "–", "–", True),
-        ("server resident memory, idle (fresh start / after the runs above)", f"{idle_fresh / 1024:.1f} MiB / {idle_after / 1024:.1f} MiB",
-         "–", "≤ 30 MiB", idle_fresh / 1024 <= 30),
+        (f"server resident memory, idle (fresh start / {IDLE_AFTER_LOAD_SECONDS} s after the runs above)",
+         f"{idle_fresh / 1024:.1f} MiB / {idle_after / 1024:.1f} MiB", "–", "≤ 30 MiB", max(idle_fresh, idle_after) / 1024 <= 30),
     ]
     out = [
         "# Performance",
