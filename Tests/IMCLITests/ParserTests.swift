@@ -121,6 +121,10 @@ struct ParserTests {
         #expect(DurationParser.parse("1.5") == .milliseconds(1500))
         #expect(DurationParser.parse("soon") == nil)
         #expect(DurationParser.parse("-1s") == nil)
+        #expect(DurationParser.parse("8760h") == .seconds(365 * 86_400))
+        for tooLong in ["8761h", "99999999999999999s", "1e300", "inf", "nan", "infms"] {
+            #expect(DurationParser.parse(tooLong) == nil, "\(tooLong)")
+        }
     }
 }
 
@@ -138,6 +142,16 @@ struct UsageErrorRunTests {
                 See 'imctl help msg send'
 
                 """)
+    }
+
+    @Test("a duration too long to represent is a usage error, as an option and from IMCTL_TIMEOUT, not a crash")
+    func hugeDuration() async {
+        let option = await CLIHarness().run(["wait", "--since", "now", "--timeout", "99999999999999999s"])
+        #expect(option.status == 2)
+        #expect(option.stderr.contains("at most 8760h"))
+        let environment = await CLIHarness().run(["whoami"], environment: ["IMCTL_TIMEOUT": "1e300"])
+        #expect(environment.status == 2)
+        #expect(environment.stdout.isEmpty)
     }
 
     @Test("json mode: exactly one JSON envelope line")
