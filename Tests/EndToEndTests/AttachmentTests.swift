@@ -110,6 +110,10 @@ struct AttachmentTests {
         let tooBig = try await alice.run("msg", "send", "bob", "--file", big)
         #expect(tooBig.exitCode == 1)
         #expect(try errorCode(tooBig) == 405)
+        let directory = try await alice.run("msg", "send", "bob", "--file", world.directory.sub("home-bob"))
+        #expect(directory.exitCode == 3)
+        #expect(try errorCode(directory) == 400)
+        #expect(directory.stderr.contains("not a regular file"))
 
         let store = try #require(FileManager.default.subpathsOfDirectory(atPath: world.directory.sub("home-bob/data")).first { $0.hasSuffix("store.sqlite") })
         let local = try Connection(path: world.directory.sub("home-bob/data/") + store)

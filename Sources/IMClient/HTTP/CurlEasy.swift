@@ -79,7 +79,9 @@ final class CurlEasy {
             imcurl_setopt_read_function(handle) { pointer, size, count, userdata in
                 let context = Unmanaged<TransferContext>.fromOpaque(userdata!).takeUnretainedValue()
                 guard let pointer, let file = context.files?.upload?.file else { return 0 }
-                return fread(pointer, 1, size * count, file)
+                let read = fread(pointer, 1, size * count, file)
+                // A read error must fail the transfer: 0 alone would mean the end of the body.
+                return read == 0 && ferror(file) != 0 ? Int(CURL_READFUNC_ABORT) : read
             }
         } else if let body = request.body ?? (["POST", "PUT", "PATCH"].contains(request.method) ? Data() : nil) {
             // A POST, PUT or PATCH without a body still says `Content-Length: 0`.

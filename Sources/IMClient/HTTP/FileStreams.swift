@@ -26,13 +26,19 @@ final class OpenStream {
     let file: UnsafeMutablePointer<FILE>
     let size: Int64
 
+    /// Opens `path`; a file to read must be a regular file, whose size is the length of the upload.
     init(path: String, mode: String) throws(IMClientError) {
         guard let file = fopen(path, mode) else {
             throw .local(ChatError(.fileNotFound, "cannot open \(path): \(String(cString: strerror(errno)))"))
         }
-        self.file = file
         var status = stat()
-        size = fstat(fileno(file), &status) == 0 ? Int64(status.st_size) : 0
+        let known = fstat(fileno(file), &status) == 0
+        if mode.hasPrefix("r"), !known || status.st_mode & S_IFMT != S_IFREG {
+            fclose(file)
+            throw .local(ChatError(.fileNotFound, "cannot upload \(path): not a regular file"))
+        }
+        self.file = file
+        size = known ? Int64(status.st_size) : 0
     }
 
     /// Drops everything written so far.
