@@ -36,7 +36,8 @@ public enum Validation {
         (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
-    static func isUserIdByte(_ byte: UInt8) -> Bool {
+    /// A byte of `[a-zA-Z0-9_.-]`: user IDs, and the CLI's profile names.
+    public static func isUserIdByte(_ byte: UInt8) -> Bool {
         isAlphanumeric(byte) || byte == 0x5F || byte == 0x2E || byte == 0x2D
     }
 

@@ -37,6 +37,22 @@ struct ConfigTests {
         #expect(otherProfile.server == "http://127.0.0.1:8480")
     }
 
+    @Test("a profile name that could leave imctl's directories, or take the server's, is a usage error from any source")
+    func profileNames() throws {
+        let harness = CLIHarness()
+        for name in ["work", "ci-2.alice", "A_b"] {
+            #expect(try settings(["whoami", "--profile", name], harness).profile == name)
+        }
+        for name in ["", ".", "..", "../escape", "a/b", ".hidden", "server", "tab\t", String(repeating: "p", count: 65)] {
+            #expect(throws: UsageError.self, "\(name)") { try settings(["whoami", "--profile", name], harness) }
+            if !name.isEmpty {  // an empty variable counts as unset
+                #expect(throws: UsageError.self, "\(name)") { try settings(["whoami"], harness, env: ["IMCTL_PROFILE": name]) }
+            }
+        }
+        try ConfigFile(currentProfile: "../up").save(Paths(environment: harness.environment).configFile)
+        #expect(throws: UsageError.self) { try settings(["whoami"], harness) }
+    }
+
     @Test("XDG paths and IMCTL_CONFIG_DIR / IMCTL_DATA_DIR overrides")
     func paths() {
         let xdg = Paths(environment: ["HOME": "/h", "XDG_CONFIG_HOME": "/c", "XDG_DATA_HOME": "/d"])

@@ -24,6 +24,7 @@ public struct Settings: Sendable, Hashable {
         let paths = Paths(environment: environment)
         let config = try ConfigFile.load(paths.configFile)
         let profile = invocation.value("profile") ?? config.currentProfile ?? "default"
+        try validateProfile(profile)
         let saved = config.profiles[profile]
         var timeout = Duration.seconds(30)
         if let text = invocation.value("timeout"), text != "none" {
@@ -39,6 +40,17 @@ public struct Settings: Sendable, Hashable {
             requestTimeout: timeout,
             maxRateWait: maxRateWait ?? .seconds(30),
             paths: paths)
+    }
+
+    /// A profile name becomes a file name and a directory name under imctl's own directories: 1–64 of
+    /// `[A-Za-z0-9_.-]`, not starting with a dot, and not `server` (the default data directory of `imctl serve`).
+    static func validateProfile(_ name: String) throws(UsageError) {
+        guard name.utf8.allSatisfy(Validation.isUserIdByte), (1...64).contains(name.utf8.count), !name.hasPrefix(".") else {
+            throw .invalidValue(option: "--profile", value: name, reason: "expected 1-64 of A-Z a-z 0-9 _ . - not starting with '.'")
+        }
+        guard name != "server" else {
+            throw .invalidValue(option: "--profile", value: name, reason: "'server' is the default data directory of imctl serve")
+        }
     }
 
     /// The stored-login file of this profile.
