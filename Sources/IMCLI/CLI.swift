@@ -100,7 +100,7 @@ public enum IMCLI {
                 let deadline = try DurationParser.require(text, option: "--deadline")
                 return try await withDeadline(deadline) { try await run(invocation, context) }
             }
-        } catch is OutputClosed {
+        } catch let error as OutputWriteError where error.readerWentAway {
             return ExitCode.success
         } catch let error as UsageError {
             return reporter.report(

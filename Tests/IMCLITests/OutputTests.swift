@@ -127,7 +127,7 @@ struct OutputTests {
     @Test("a closed stdout ends the command quietly with status 0")
     func closedPipe() async {
         let io = IO(
-            stdin: InputReader(text: ""), stdout: Writer { (_: String) throws(OutputClosed) in throw OutputClosed() },
+            stdin: InputReader(text: ""), stdout: Writer { (_: String) throws(OutputWriteError) in throw OutputWriteError() },
             stderr: .buffer(TextBuffer()))
         #expect(await IMCLI.run(arguments: ["version"], environment: [:], io: io) == 0)
     }
@@ -137,5 +137,33 @@ struct OutputTests {
         #expect(try OutputMode.resolve(nil, stdoutIsTTY: true) == .table)
         #expect(try OutputMode.resolve(nil, stdoutIsTTY: false) == .json)
         #expect(try OutputMode.resolve("tsv", stdoutIsTTY: true) == .tsv)
+    }
+}
+
+@Suite("Failed writes to stdout")
+struct FailedWriteTests {
+    private func run(_ arguments: [String], stdout: Writer) async -> (status: Int32, stderr: String) {
+        let err = TextBuffer()
+        let io = IO(stdin: InputReader(text: ""), stdout: stdout, stderr: .buffer(err), stdoutIsTTY: false, terminalWidth: nil)
+        let status = await IMCLI.run(arguments: arguments, environment: ["HOME": "/nonexistent"], io: io)
+        return (status, err.text)
+    }
+
+    @Test("a full disk (ENOSPC from the real descriptor writer) fails the command: exit 1 and the reason on stderr")
+    func fullDisk() async throws {
+        let fd = open("/dev/full", O_WRONLY)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        let result = await run(["version"], stdout: .fileDescriptor(fd))
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cannot write the output: No space left on device"))
+    }
+
+    @Test("a reader that went away (EPIPE) ends the command quietly with status 0")
+    func closedPipe() async {
+        let closed = Writer { (_: String) throws(OutputWriteError) in throw OutputWriteError(errorNumber: EPIPE) }
+        let result = await run(["version"], stdout: closed)
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
     }
 }
