@@ -86,6 +86,14 @@ struct OutputTests {
         #expect(try render(.table, records[1]).hasPrefix("FIELD      VALUE\nactive     false\n"))
     }
 
+    @Test("table: another user's control characters cannot reach the terminal; line breaks and tabs are spaces")
+    func tableControlCharacters() {
+        let hostile = "evil\u{1B}]0;pwned\u{07}\u{1B}[31mRED\u{7F}\u{9B}2J\tend\nnext"
+        let text = TableFormatter(color: false).render(.array([.object(["note": .string(hostile)])]), columns: ["note"])
+        #expect(text == "NOTE\nevil^[]0;pwned^G^[[31mRED^?\u{FFFD}2J end next\n")
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    }
+
     @Test("table: time fields are shown as local times")
     func tableTimes() {
         let text = TableFormatter(color: false).render(

@@ -23,7 +23,7 @@ struct TableFormatter {
         if case .int(let ms) = value, Self.isTimeField(key), ms > 100_000_000_000 {
             return Self.localTime(milliseconds: ms)
         }
-        return value.plainText.replacingNewlines()
+        return value.plainText.forTableCell()
     }
 
     private func layout(header: [String], rows: [[String]]) -> String {
@@ -63,8 +63,25 @@ struct TableFormatter {
 }
 
 extension String {
-    /// The text with line breaks shown as spaces (table cells are one line).
+    /// The text with line breaks shown as spaces.
     func replacingNewlines() -> String {
         String(map { $0.isNewline ? " " : $0 })
+    }
+
+    /// The text as one line a terminal shows literally: line breaks and tabs become spaces, and other control characters
+    /// — which could move the cursor, recolour or retitle the terminal when another user's text is printed — become
+    /// caret notation (`^[` for ESC, `^?` for DEL) or, in the C1 range, U+FFFD.
+    func forTableCell() -> String {
+        var cell = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: cell.append(" ")
+            case 0x00..<0x20: cell.append(contentsOf: "^\(Unicode.Scalar(UInt8(scalar.value + 0x40)))".unicodeScalars)
+            case 0x7F: cell.append(contentsOf: "^?".unicodeScalars)
+            case 0x80..<0xA0: cell.append("\u{FFFD}")
+            default: cell.append(scalar)
+            }
+        }
+        return String(cell)
     }
 }
