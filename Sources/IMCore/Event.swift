@@ -49,6 +49,16 @@ public struct Event: Sendable, Hashable, Codable {
         guard let value = payload["messages"] else { return [] }
         return try WireJSON.decode([Message].self, from: WireJSON.encode(value))
     }
+
+    /// Every message the event carries whole: its `messages`, or the one `message` of an edit
+    /// (`onMessageContentChanged`). Empty when they do not decode as messages (recall infos, for one).
+    public func carriedMessages() -> [Message] {
+        var carried = (try? messages()) ?? []
+        if let single = payload["message"], let message = try? WireJSON.decode(Message.self, from: WireJSON.encode(single)) {
+            carried.append(message)
+        }
+        return carried
+    }
 }
 
 /// The answer to one event request: the events after the cursor, in commit order.

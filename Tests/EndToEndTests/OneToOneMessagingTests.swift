@@ -1,4 +1,5 @@
 import Foundation
+import IMSQLite
 import Testing
 
 @Suite("one-to-one messaging through the real imctl and server", .timeLimit(.minutes(2)))
@@ -56,6 +57,27 @@ struct OneToOneMessagingTests {
         let event = try #require(try waited.lines().first)
         #expect(event["type"] as? String == "onMessagesReceived")
         #expect(((event["messages"] as? [[String: Any]])?.first?["body"] as? [String: Any])?["content"] as? String == "pong")
+    }
+
+    @Test("a wait --since a cursor behind the log's floor is never silent: stream.gap on stderr, or exit 10 with --on-gap fail")
+    func waitReportsGaps() async throws {
+        let world = try await World()
+        let shells = try await world.loggedIn("alice", "bob")
+        let (alice, bob) = (shells[0], shells[1])
+        let first = try #require(try await alice.run("msg", "send", "bob", "lost").json() as? [String: Any])
+        let before = try #require(first["cursor"] as? String)
+        let second = try #require(try await alice.run("msg", "send", "bob", "kept").json() as? [String: Any])
+        let floor = try #require((second["cursor"] as? String).flatMap { Int($0) })
+        // As if bob's log had dropped its oldest entries past the cap (semantics §8.2): his floor moves past `before`.
+        let server = try Connection(path: world.server.dataDirectory + "/server.sqlite")
+        try server.query("UPDATE user_logs SET floor = ? WHERE user_id = 'bob'", floor)
+
+        let warned = try await bob.run("wait", "--since", before, "--match", "kept", "--timeout", "0")
+        #expect(warned.exitCode == 0, "\(warned.stderr)")
+        #expect(warned.stderr.contains("stream.gap"))
+        let failed = try await bob.run("wait", "--since", before, "--match", "kept", "--timeout", "0", "--on-gap", "fail")
+        #expect(failed.exitCode == 10)
+        #expect(failed.stdout.isEmpty)
     }
 
     @Test("text from stdin, and a retried msgId is stored once")

@@ -120,6 +120,28 @@ struct EventFilterTests {
         #expect(try filter(["--type", "onMessagesDelivered,onCmdMessagesReceived"]).accepts(fromBob) == false)
     }
 
+    @Test("user IDs match case-insensitively (--from and --in user:); an edit's single message is filtered like the others")
+    func usersAndEdits() throws {
+        let fromBob = try event("onMessagesReceived", from: "bob", conversation: "bob", text: "all done")
+        #expect(try filter(["--from", "BOB"]).accepts(fromBob))
+        #expect(try filter(["--in", "user:Bob"]).accepts(fromBob))
+        let edited = Message(
+            msgId: "m", conversationId: "bob", from: "bob", to: "me", chatType: .chat, body: .text(TextBody(content: "e1 fixed")))
+        let edit = Event(type: "onMessageContentChanged", seq: 2, time: 1, payload: ["message": try JSONValue.encoding(edited)])
+        #expect(try filter(["--from", "bob"]).accepts(edit))
+        #expect(try filter(["--match", "^e1"]).accepts(edit))
+        #expect(try !filter(["--from", "carol"]).accepts(edit))
+    }
+
+    @Test("--type takes only event names of docs/events.md, with a suggestion; --from only a user ID")
+    func unknownTypes() throws {
+        #expect(throws: UsageError.self) { try filter(["--type", "onMessageReceived"]) }
+        #expect(throws: UsageError.self) { try filter(["--type", "onMessagesReceived,bogus"]) }
+        #expect(throws: UsageError.self) { try filter(["--type", ""]) }
+        #expect(throws: UsageError.self) { try filter(["--from", "a b"]) }
+        for type in EventType.all { #expect(try filter(["--type", type]).types == [type]) }
+    }
+
     @Test("wait ignores client-side events unless --type names them")
     func clientEvents() throws {
         let connected = Event(type: "onConnected", time: 1)

@@ -1,3 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import IMCore
 import Testing
 
@@ -15,5 +20,17 @@ struct EventConversationTests {
         let update: JSONValue = .array([.string("erin"), .string("frank")])
         #expect(Event(type: EventType.conversationsUpdate, time: 0, payload: ["conversationIds": update]).conversationIds == ["erin", "frank"])
         #expect(Event(type: EventType.connected, time: 0).conversationIds.isEmpty)
+    }
+}
+
+@Suite("EventType.all")
+struct EventTypeListTests {
+    @Test("names exactly the event types docs/events.md documents (the CLI's --type accepts these and no others)")
+    func matchesTheDocs() throws {
+        let root = String(#filePath).split(separator: "/").dropLast(3).joined(separator: "/")
+        let text = try String(contentsOfFile: "/" + root + "/docs/events.md", encoding: .utf8)
+        let documented = Set(text.matches(of: /`(on[A-Z][A-Za-z]+)`/).map { String($0.1) })
+        #expect(Set(EventType.all) == documented)
+        #expect(EventType.all.count == Set(EventType.all).count)
     }
 }

@@ -14,7 +14,19 @@ struct EventFilter {
     /// Builds the filter from the common options.
     init(_ invocation: Invocation, serverEventsOnly: Bool = false) throws {
         types = Set(invocation.values("type", splitCommas: true))
-        from = invocation.value("from")
+        if types.isEmpty, let given = invocation.values("type").first {
+            throw UsageError.invalidValue(option: "--type", value: given, reason: "names no event type")
+        }
+        if let unknown = types.first(where: { !EventType.all.contains($0) }) {
+            let guess = Suggestion.closest(to: unknown, among: EventType.all).map { "; did you mean '\($0)'?" } ?? ""
+            throw UsageError.invalidValue(option: "--type", value: unknown, reason: "not an event type\(guess) (see docs/events.md)")
+        }
+        from = try invocation.value("from").map { user throws(UsageError) in
+            guard let id = try? Validation.userId(user) else {
+                throw .invalidValue(option: "--from", value: user, reason: "not a user ID")
+            }
+            return id
+        }
         conversation = try invocation.value("in").map { word throws(UsageError) in try Target(word) }
         if let pattern = invocation.value("match") {
             do {
@@ -30,7 +42,7 @@ struct EventFilter {
     /// True when the event passes.
     func accepts(_ event: Event) -> Bool {
         if serverEventsOnly && event.seq == nil && !types.contains(event.type) { return false }
-        let messages = (try? event.messages()) ?? []
+        let messages = event.carriedMessages()
         var checks: [Bool] = []
         if !types.isEmpty { checks.append(types.contains(event.type)) }
         if let from { checks.append(messages.contains { $0.from == from }) }

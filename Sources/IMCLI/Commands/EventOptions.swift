@@ -10,9 +10,7 @@ enum EventOptions {
     /// `--type NAME`.
     static let type = Option(
         long: "type", value: "NAME", help: "Only events of this type (comma list).", isRepeatable: true,
-        completion: .choices(["onMessagesReceived", "onCmdMessagesReceived", "onMessagesDelivered", "onConnected",
-            "onDisconnected", "onMessagesRead", "onConversationRead", "onMessagesRecalledInfo", "onMessageContentChanged",
-            "onMessageReactionDidChange", "onMessagePinChanged"]))
+        completion: .choices(EventType.all))
     /// `--in CONV`.
     static let conversation = Option(
         long: "in", value: "CONV", help: "Only events about this conversation.",
@@ -24,6 +22,19 @@ enum EventOptions {
     /// `--ready-file PATH`.
     static let readyFile = Option(
         long: "ready-file", value: "PATH", help: "Create this file once the stream is live.", completion: .file)
+
+    /// `--on-gap MODE`.
+    static let onGap = Option(
+        long: "on-gap", value: "MODE", help: "On a gap: warn (default) or fail (exit 10).", completion: .choices(["warn", "fail"]))
+
+    /// Parses `--on-gap`: whether a gap fails the command.
+    static func failOnGap(_ invocation: Invocation) throws(UsageError) -> Bool {
+        switch invocation.value("on-gap") ?? "warn" {
+        case "warn": return false
+        case "fail": return true
+        case let other: throw .invalidValue(option: "--on-gap", value: other, reason: "expected warn or fail")
+        }
+    }
 
     /// Parses `--count`.
     static func count(_ invocation: Invocation) throws(UsageError) -> Int? {

@@ -17,9 +17,7 @@ extension Command {
             Option(long: "idle", value: "DURATION", help: "Stop after this long without an event."),
             Option(long: "once", help: "Drain the pending events, then exit."),
             EventOptions.type, EventOptions.conversation, EventOptions.from,
-            EventOptions.readyFile,
-            Option(long: "on-gap", value: "MODE", help: "On a gap: warn (default) or fail (exit 10).",
-                completion: .choices(["warn", "fail"])),
+            EventOptions.readyFile, EventOptions.onGap,
         ],
         examples: [
             Example("imctl events --since now --type onMessagesReceived", "Print new messages as they arrive."),
@@ -34,7 +32,7 @@ enum EventsCommand {
     static func run(_ invocation: Invocation, _ context: Context) async throws -> Int32 {
         let count = try EventOptions.count(invocation)
         let filter = try EventFilter(invocation)
-        let failOnGap = try gapMode(invocation)
+        let failOnGap = try EventOptions.failOnGap(invocation)
         let idle = try invocation.value("idle").map { text throws(UsageError) in
             try DurationParser.require(text, option: "--idle")
         }
@@ -64,14 +62,6 @@ enum EventsCommand {
         guard invocation.isExplicit("timeout"), let text = invocation.value("timeout") else { return fallback }
         if text == "none" { return nil }
         return try DurationParser.require(text, option: "--timeout")
-    }
-
-    private static func gapMode(_ invocation: Invocation) throws(UsageError) -> Bool {
-        switch invocation.value("on-gap") ?? "warn" {
-        case "warn": return false
-        case "fail": return true
-        case let other: throw .invalidValue(option: "--on-gap", value: other, reason: "expected warn or fail")
-        }
     }
 
     /// A gap is never silent: a `stream.gap` warning on stderr, or exit 10.

@@ -20,7 +20,8 @@ struct Target: Hashable {
         guard !id.isEmpty, !id.contains(":") else {
             throw .invalidValue(option: "target", value: word, reason: "expected ID, user:ID, group:ID or room:ID")
         }
-        self.id = id
+        // User IDs are case-insensitive and stored lower-cased (semantics §0).
+        self.id = type == .chat ? id.lowercased() : id
         self.type = type
     }
 

@@ -8,14 +8,14 @@ extension Command {
         discussion: """
             Checks what already happened after --since first, then streams. Conditions (--type, --from, --in, \
             --match, --count) are ANDed; --any ORs them. Exits 0 with the matching events on stdout (NDJSON), 124 when \
-            --timeout (default 60s; 'none' waits forever) passes, and 8 with --timeout 0 when nothing matches yet.
+            --timeout (default 60s; 'none' waits forever) passes, and 8 with --timeout 0 when nothing matches yet. A gap             in the stream prints a stream.gap warning on stderr, or exits 10 with --on-gap fail.
             """,
         options: [
             EventOptions.since, EventOptions.type, EventOptions.from, EventOptions.conversation,
             Option(long: "match", value: "REGEX", help: "Only messages whose text matches the regular expression."),
             EventOptions.count,
             Option(long: "any", help: "Match when any condition holds (default: all)."),
-            EventOptions.readyFile,
+            EventOptions.readyFile, EventOptions.onGap,
         ],
         examples: [
             Example(
@@ -31,6 +31,7 @@ enum WaitCommand {
     static func run(_ invocation: Invocation, _ context: Context) async throws -> Int32 {
         let count = try EventOptions.count(invocation) ?? 1
         let filter = try EventFilter(invocation, serverEventsOnly: true)
+        let failOnGap = try EventOptions.failOnGap(invocation)
         let timeout = try EventsCommand.streamTimeout(invocation, default: .seconds(60))
         let checkOnce = timeout == .zero
         let client = try context.loggedInClient(EventPump.clientInvocation(invocation))
@@ -39,6 +40,7 @@ enum WaitCommand {
             drain: checkOnce, readyFile: invocation.value("ready-file"), outputClosed: context.io.stdoutClosed)
         var matched = 0
         let end = try await pump.run { delivery in
+            if delivery.gap { try EventsCommand.reportGap(delivery, fail: failOnGap, context: context) }
             guard filter.accepts(delivery.event) else { return .proceed }
             try context.output.emitLine(try EventPump.line(delivery))
             matched += 1
