@@ -70,6 +70,21 @@ struct LocalStoreMessageOpsTests {
         #expect(try store.value(forKey: LocalStore.cursorKey("alice")) == "7")
     }
 
+    @Test("a recalled unread message stops counting as unread, so replaying its receipt and recall leaves the count as it was")
+    func recallOfUnread() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.cleanup() }
+        let store = try LocalStore(path: directory.path + "/store.sqlite")
+        let kept = message("m1", from: "bob", to: "alice", direction: .receive, time: 10)
+        let recalled = message("m2", from: "bob", to: "alice", direction: .receive, time: 20)
+        let recall = RecallMessageInfo(recallMessageId: "m2", recallBy: "bob", conversationId: "bob", recallMessage: nil, ext: nil)
+        for _ in 0..<3 {  // the same log, replayed from the start
+            try store.apply(try delivery(EventType.messagesReceived, ["messages": [kept, recalled]], seq: 1), userId: "alice")
+            try store.apply(try delivery(EventType.messagesRecalledInfo, ["recalls": [recall]], seq: 2), userId: "alice")
+            #expect(try store.conversation("bob", type: .chat, create: false)?.unreadCount == 1)
+        }
+    }
+
     @Test("a read ack of a stored unread message lowers the local unread count once")
     func markRead() throws {
         let directory = TemporaryDirectory()

@@ -19,14 +19,17 @@ extension LocalStore {
     /// conversation's unread count drops by one.
     func markRead(_ message: Message) throws(ChatError) {
         guard let stored = try self.message(message.msgId) else { return }
-        if stored.direction == .receive, !stored.hasRead {
-            try write {
-                try self.connection.query(
-                    "UPDATE conversations SET unreadCount = MAX(0, unreadCount - 1) WHERE conversationId = ? AND type = ?",
-                    stored.conversationId, stored.chatType.rawValue)
-            }
-        }
+        try write { try self.stopCountingUnread(stored) }
         try updateIfStored(message)
+    }
+
+    /// A stored received message that was unread no longer counts in its conversation's unread count. Must run inside
+    /// ``write(_:)``.
+    private func stopCountingUnread(_ stored: Message) throws {
+        guard stored.direction == .receive, !stored.hasRead else { return }
+        try connection.query(
+            "UPDATE conversations SET unreadCount = MAX(0, unreadCount - 1) WHERE conversationId = ? AND type = ?",
+            stored.conversationId, stored.chatType.rawValue)
     }
 
     /// Sets one JSON field of a stored message (and of the conversation entries that show it).
@@ -42,9 +45,13 @@ extension LocalStore {
         }
     }
 
-    /// Removes a recalled message; conversations that showed it fall back to their newest remaining message.
+    /// Removes a recalled message; conversations that showed it fall back to their newest remaining message, and
+    /// an unread received message no longer counts as unread (so a replayed receive and recall leave the count as is).
     func removeMessage(_ msgId: String) throws(ChatError) {
         try write {
+            if let row = try self.connection.first("SELECT json FROM messages WHERE msgId = ?", msgId) {
+                try self.stopCountingUnread(WireJSON.decode(Message.self, from: Data(row.string(0).utf8)))
+            }
             try self.connection.query("DELETE FROM messages WHERE msgId = ?", msgId)
             try self.connection.query(
                 """
