@@ -12,10 +12,24 @@ enum MessageBuilder {
     static func build(_ invocation: Invocation, _ context: Context) throws -> Message {
         let target = try Target(invocation.argument("to")!)
         let body = try body(invocation, context)
+        if body.type != .text, let text = invocation.argument("text") {
+            throw UsageError.invalidValue(option: "TEXT", value: text, reason: "only a text message takes TEXT, not a \(body.type.rawValue) one")
+        }
         let attributes = try attributes(invocation)
         return Message(
-            msgId: invocation.value("msg-id") ?? "", conversationId: target.id, from: "", to: target.id,
+            msgId: try msgId(invocation), conversationId: target.id, from: "", to: target.id,
             chatType: target.type, body: body, attributes: attributes)
+    }
+
+    /// `--msg-id`, checked now: an empty one (say an unset shell variable) would silently give up idempotency.
+    private static func msgId(_ invocation: Invocation) throws(UsageError) -> String {
+        guard let given = invocation.value("msg-id") else { return "" }
+        do {
+            try Validation.msgId(given)
+        } catch {
+            throw .invalidValue(option: "--msg-id", value: given, reason: "expected 1-64 characters of A-Z a-z 0-9 _ -")
+        }
+        return given
     }
 
     private static func body(_ invocation: Invocation, _ context: Context) throws -> MessageBody {
@@ -34,9 +48,9 @@ enum MessageBuilder {
             guard let event = invocation.value("event") else { throw UsageError.other("--type custom needs --event") }
             return try customBody(event: event, invocation)
         case "location":
-            guard let lat = invocation.value("lat").flatMap(Double.init),
-                let lon = invocation.value("lon").flatMap(Double.init)
-            else { throw UsageError.other("--type location needs numeric --lat and --lon") }
+            guard let lat = invocation.value("lat").flatMap(Double.init), (-90...90).contains(lat),
+                let lon = invocation.value("lon").flatMap(Double.init), (-180...180).contains(lon)
+            else { throw UsageError.other("--type location needs --lat from -90 to 90 and --lon from -180 to 180") }
             return .location(LocationBody(latitude: lat, longitude: lon, address: invocation.value("address")))
         default:
             throw UsageError.invalidValue(option: "--type", value: kind, reason: "expected text, cmd, custom or location")
