@@ -47,6 +47,19 @@ struct EventTests {
         }
     }
 
+    @Test("a cursor past the end of the log was never issued → 110, instead of a stream that silently skips what comes")
+    func unissuedCursor() async throws {
+        try await withPair { server, alice, bob in
+            try await alice.sendOK(to: "bob", text: "one")
+            let info = try server.decode(CursorInfo.self, try await bob.call(.get, "/v1/events/cursor"))
+            let end = try #require(Int64(info.cursor))
+            #expect(try await bob.events(cursor: String(end)).events.isEmpty)
+            #expect(try server.errorCode(try await bob.poll(cursor: String(end + 1_000), wait: 0)) == 110)
+            try await alice.sendOK(to: "bob", text: "two")
+            #expect(try await bob.events(cursor: "0").events.contains { $0.type == EventType.messagesReceived })
+        }
+    }
+
     @Test("offline backlog: sync markers around it, onlineState false; no markers without a message")
     func backlog() async throws {
         try await withPair { server, alice, bob in

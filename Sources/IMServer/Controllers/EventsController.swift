@@ -26,6 +26,10 @@ struct EventsController {
     func events(_ request: Request) async throws -> Response {
         let call = try await state.userCall(request, allowEnding: true)
         let cursor = try request.queryInt("cursor", in: 0...Int64.max)
+        // Every cursor handed out (by a write, a poll or /v1/events/cursor) is at most the durable end of the log.
+        if let cursor, case let end = try await state.store.currentCursor(), cursor > end {
+            throw ChatError(.invalidParam, "cursor \(cursor) was never issued: the event log ends at \(end)")
+        }
         let maxHold = Int64(state.configuration.maxHoldSeconds)
         let wait = try request.queryInt("wait", in: 0...Int64.max).map { min($0, maxHold) } ?? maxHold
         let hub = state.hub
