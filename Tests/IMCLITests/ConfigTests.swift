@@ -53,6 +53,18 @@ struct ConfigTests {
         #expect(throws: UsageError.self) { try settings(["whoami"], harness) }
     }
 
+    @Test("the server must be an http(s) URL with a host, from any source (exit 2 rather than a failed connection)")
+    func serverURLs() throws {
+        let harness = CLIHarness()
+        for url in ["http://127.0.0.1:8480", "https://chat.example/api", "HTTP://h"] {
+            #expect(try settings(["whoami", "--server", url], harness).server == url)
+        }
+        for url in ["notaurl", "http://", "ftp://h", "http:///path", "http://h x"] {
+            #expect(throws: UsageError.self, "\(url)") { try settings(["whoami", "--server", url], harness) }
+            #expect(throws: UsageError.self, "\(url)") { try settings(["whoami"], harness, env: ["IMCTL_SERVER": url]) }
+        }
+    }
+
     @Test("XDG paths and IMCTL_CONFIG_DIR / IMCTL_DATA_DIR overrides")
     func paths() {
         let xdg = Paths(environment: ["HOME": "/h", "XDG_CONFIG_HOME": "/c", "XDG_DATA_HOME": "/d"])

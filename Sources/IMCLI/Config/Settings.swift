@@ -33,9 +33,11 @@ public struct Settings: Sendable, Hashable {
         let maxRateWait = try invocation.value("max-rate-wait").map { text throws(UsageError) in
             try DurationParser.require(text, option: "--max-rate-wait")
         }
+        let server = invocation.value("server") ?? saved?.server ?? defaultServer
+        try validateServer(server)
         return Settings(
             profile: profile,
-            server: invocation.value("server") ?? saved?.server ?? defaultServer,
+            server: server,
             app: invocation.value("app") ?? saved?.app,
             requestTimeout: timeout,
             maxRateWait: maxRateWait ?? .seconds(30),
@@ -50,6 +52,16 @@ public struct Settings: Sendable, Hashable {
         }
         guard name != "server" else {
             throw .invalidValue(option: "--profile", value: name, reason: "'server' is the default data directory of imctl serve")
+        }
+    }
+
+    /// The server is an `http://` or `https://` URL with a host (and optionally a port and a path prefix).
+    static func validateServer(_ url: String) throws(UsageError) {
+        let rest = ["http://", "https://"].first { url.lowercased().hasPrefix($0) }.map { url.dropFirst($0.count) }
+        guard let rest, let host = rest.split(separator: "/", omittingEmptySubsequences: false).first, !host.isEmpty,
+            !url.contains(where: { $0 == " " || $0.isNewline })
+        else {
+            throw .invalidValue(option: "--server", value: url, reason: "expected a URL such as http://127.0.0.1:8480")
         }
     }
 
