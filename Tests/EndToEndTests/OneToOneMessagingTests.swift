@@ -80,6 +80,20 @@ struct OneToOneMessagingTests {
         #expect(failed.stdout.isEmpty)
     }
 
+    @Test("events --count 1 in the background waits for a real event: onConnected is printed but not counted")
+    func countSkipsConnectionEvents() async throws {
+        let world = try await World()
+        let shells = try await world.loggedIn("alice", "bob")
+        let (alice, bob) = (shells[0], shells[1])
+        let ready = world.directory.sub("bob-ready")
+        let listener = try bob.start("events", "--since", "now", "--count", "1", "--ready-file", ready, "--timeout", "30s")
+        #expect(await waitForFile(ready), "events never became ready: \(listener.stderr)")
+        #expect(try await alice.run("msg", "send", "bob", "counted").exitCode == 0)
+        #expect(await listener.waitForExit(timeout: 20) == 0)
+        let types = await listener.waitForLines(2).map { $0["type"] as? String }
+        #expect(types == ["onConnected", "onMessagesReceived"])
+    }
+
     @Test("text from stdin, and a retried msgId is stored once")
     func stdinAndIdempotency() async throws {
         let world = try await World()

@@ -10,7 +10,7 @@ extension Command {
             Follows the event stream forever unless a stop condition is given. The global --timeout is the time \
             limit of the whole stream here (exit 124), not of each request. --once drains what is pending \
             (polls without waiting until the server has nothing more, then exits). A gap in the stream prints a stream.gap warning on stderr, or \
-            exits 10 with --on-gap fail.
+            exits 10 with --on-gap fail. --count counts the server's events, not onConnected, onDisconnected or the             sync markers, unless --type names them.
             """,
         options: [
             EventOptions.since, EventOptions.count,
@@ -46,7 +46,8 @@ enum EventsCommand {
             if delivery.gap { try reportGap(delivery, fail: failOnGap, context: context) }
             guard filter.accepts(delivery.event) else { return .proceed }
             try context.output.emitLine(try EventPump.line(delivery))
-            seen += 1
+            // Connection events and sync markers are printed but not counted, unless --type asks for them.
+            if delivery.event.seq != nil || filter.types.contains(delivery.event.type) { seen += 1 }
             if let count, seen >= count { return .stop(ExitCode.success) }
             return .proceed
         }
