@@ -50,6 +50,11 @@ extension ChatClient {
 
     private func login(userId: String, password: String?, token: String?, loginExtension: String?) async throws(ChatError) -> LoginResponse {
         let userId = try Validation.userId(userId)
+        if let current = currentUserId {
+            // A new login would leave the stored session running on the server, counting against the device limit.
+            if current == userId { throw ChatError(.userAlreadyLogin, "already logged in as '\(current)'; log out first") }
+            throw ChatError(.userAlreadyLoginAnother, "logged in as '\(current)', not '\(userId)'; log out first")
+        }
         let options = core.options
         let deviceUUID: String
         if let configured = options.deviceUUID { deviceUUID = configured } else { deviceUUID = try DeviceIdentity.uuid(in: options.dataDirectory) }

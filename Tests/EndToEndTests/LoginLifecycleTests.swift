@@ -27,6 +27,25 @@ struct LoginLifecycleTests {
         #expect(try await alice.run("msg", "send", "alice", "x").exitCode == 4)
     }
 
+    @Test("a logged-in profile refuses a second login (218 another user, 200 the same; exit 6) and keeps its session")
+    func loginWhileLoggedIn() async throws {
+        let world = try await World()
+        let shells = try await world.loggedIn("alice", "bob")
+        let alice = shells[0]
+        let before = try #require(try await alice.run("whoami").json() as? [String: Any])
+        for (user, code) in [("bob", 218), ("alice", 200)] {
+            let refused = try await alice.run("login", user, "--password-stdin", stdin: "pw-\(user)\n")
+            #expect(refused.exitCode == 6)
+            #expect((try refused.errorEnvelope()["error"] as? [String: Any])?["code"] as? Int == code)
+        }
+        let after = try #require(try await alice.run("whoami").json() as? [String: Any])
+        #expect(after["resource"] as? String == before["resource"] as? String)
+        let sessions = try #require(try await alice.run("devices", "list", "alice", "--password-stdin", stdin: "pw-alice\n").json() as? [Any])
+        #expect(sessions.count == 1)
+        #expect(try await alice.run("logout").exitCode == 0)
+        #expect(try await alice.run("login", "bob", "--password-stdin", stdin: "pw-bob\n").exitCode == 0)
+    }
+
     @Test("registration closed by the operator answers 208")
     func closedRegistration() async throws {
         let world = try await World()

@@ -108,7 +108,7 @@ struct OneToOneMessagingTests {
         #expect(firstTime != nil && firstTime == againTime)
 
         let conflicting = try await alice.run("msg", "send", "bob", "other text", "--msg-id", "ci-job-42")
-        #expect(conflicting.exitCode != 0)
+        #expect(conflicting.exitCode == 6)  // cli-conventions §3: an idempotency key reused with another payload
         #expect((try conflicting.errorEnvelope()["error"] as? [String: Any])?["code"] as? Int == 500)
 
         let history = try #require(try await bob.run("msg", "history", "alice").json() as? [[String: Any]])

@@ -53,7 +53,13 @@ extension Command {
             let client = try context.loggedInClient(invocation)
             client.warmUp(sending: message)
             let bar = ProgressBar.make("upload", io: context.io)
-            let sent = try await client.chatManager.sendMessage(message, progress: bar?.callback)
+            let sent: SendMessageResponse
+            do {
+                sent = try await client.chatManager.sendMessage(message, progress: bar?.callback)
+            } catch let error as ChatError where error.code == .messageInvalid && !message.msgId.isEmpty && message.body.type != .combine {
+                // Such a send's only 500: its --msg-id already names other content (cli-conventions §3: a conflict).
+                throw CLIError(code: error.code, message: error.description, hint: "Use a new --msg-id for new content.", exitCode: ExitCode.conflict)
+            }
             bar?.finish()
             guard let waitReply else {
                 return try context.print(sent, shape: Shapes.sent)

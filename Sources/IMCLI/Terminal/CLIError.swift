@@ -49,6 +49,7 @@ public struct CLIError: Error, Sendable, Hashable {
         switch code.rawValue {
         case 201, 104, 108: "Run 'imctl login USER --password-stdin' first."
         case 2, 300, 350, 351, 352, 353: "Check --server, IMCTL_SERVER or the profile's server, and that it is running."
+        case 200, 218: "Run 'imctl logout' first, or log in under another profile with --profile NAME."
         default: nil
         }
     }

@@ -33,7 +33,7 @@ public enum ExitCode {
     public static func forError(_ code: ErrorCode) -> Int32 {
         switch code.rawValue {
         case 100, 101, 102, 105, 110: return usage
-        case 4: return conflict
+        case 4, 200, 218: return conflict
         case 2, 300, 301, 302, 303, 350...353: return unavailable
         case 1, 3: return failure
         default: break
