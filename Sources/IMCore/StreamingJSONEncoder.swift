@@ -120,9 +120,8 @@ final class JSONSink {
         guard value.isFinite else {
             throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "\(value) is not valid JSON"))
         }
-        var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
+        // `description` keeps the fraction of an integral double ("1.0"), so a double reads back as a double.
+        bytes.append(contentsOf: value.description.utf8)
     }
 
     func writeString(_ text: String) {

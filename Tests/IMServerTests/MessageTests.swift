@@ -1,6 +1,7 @@
 import HTTPTypes
 import HummingbirdTesting
 import IMCore
+import NIOCore
 import Testing
 
 @Suite("Sending one-to-one messages (§3.2–§3.4, §4.2)", .timeLimit(.minutes(1)))
@@ -65,6 +66,22 @@ struct MessageTests {
             forged.from = "alice"
             let sent = try server.decode(SendMessageResponse.self, try await alice.call(.post, "/v1/messages", body: forged))
             #expect(sent.message.attributes == forged.attributes)
+        }
+    }
+
+    @Test("attribute values keep their JSON type exactly, an integral double included, in the answer, history and events")
+    func attributeTypes() async throws {
+        try await TestServer.withApp { server in
+            let alice = try await server.login("alice")
+            let bob = try await server.login("bob")
+            let attributes: [String: JSONValue] = ["d": .double(1), "i": .int(1), "f": .double(2.5), "s": .string("1")]
+            let reply = try await alice.send(to: "bob", attributes: attributes)
+            #expect(String(decoding: reply.body.readableBytesView, as: UTF8.self).contains(#""d":1.0"#))
+            #expect(try server.decode(SendMessageResponse.self, reply).message.attributes == attributes)
+            let history = try server.decode(CursorResult<Message>.self, try await bob.call(.get, "/v1/conversations/alice/messages"))
+            #expect(history.data.first?.attributes == attributes)
+            let received = try await bob.events().events.compactMap { try? $0.messages().first }.first
+            #expect(received?.attributes == attributes)
         }
     }
 
