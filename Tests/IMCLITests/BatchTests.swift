@@ -34,6 +34,25 @@ struct BatchTests {
         #expect(lines[3]?.lookup("error.name") == .string("INVALID_PARAM"))
     }
 
+    @Test("a line that is not an operation keeps its id and gets exit code 2; batch and serve cannot be steps; lines over 1 MiB are refused")
+    func badLines() async throws {
+        let long = #"{"id":"long","cmd":["version","# + String(repeating: " ", count: BatchCommand.maxLineBytes) + #"]}"#
+        let input = [
+            #"{"id":"no-cmd"}"#, #"{"id":"string","cmd":"whoami"}"#, #"{"id":"empty","cmd":[]}"#, #"{"id":"nested","cmd":["batch"]}"#,
+            #"{"id":"numbers","cmd":["version",1]}"#, #"[1]"#, long, #"{"id":"fine","cmd":["version"]}"#,
+        ].joined(separator: "\n")
+        let result = await CLIHarness().run(["batch"], stdin: input)
+        #expect(result.status == 9)
+        let lines = result.stdout.split(separator: "\n").compactMap { try? WireJSON.decode(JSONValue.self, from: Array($0.utf8).data) }
+        #expect(lines.map { $0.lookup("id") } == [.string("no-cmd"), .string("string"), .string("empty"), .string("nested"), .string("numbers"), .null, .null, .string("fine")])
+        for line in lines.dropLast() {
+            #expect(line.lookup("ok") == .bool(false))
+            #expect(line.lookup("error.exitCode") == .int(2))
+            #expect(line.lookup("error.message")?.stringValue?.contains("DecodingError") == false)
+        }
+        #expect(lines.last?.lookup("ok") == .bool(true))
+    }
+
     @Test("all steps succeeding: exit 0; empty input: no output, exit 0")
     func success() async {
         let harness = CLIHarness()

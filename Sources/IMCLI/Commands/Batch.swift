@@ -27,9 +27,36 @@ extension Command {
 
 /// The `batch` command's action.
 enum BatchCommand {
-    private struct Operation: Decodable {
-        var id: JSONValue?
+    /// The longest input line taken (a message is at most 5 KiB; an attachment is a path).
+    static let maxLineBytes = 1 << 20
+    /// Commands a step cannot run: they need the process to themselves.
+    static let notInBatch: Set<String> = ["batch", "serve"]
+
+    /// One input line: `{"id":…,"cmd":[…]}`.
+    private struct Operation {
+        var id: JSONValue
         var cmd: [String]
+
+        /// Parses a line; a failure still carries the line's `id` when it has one.
+        init(line: String) throws(LineError) {
+            guard line.utf8.count <= BatchCommand.maxLineBytes else { throw LineError(id: .null, reason: "the line is longer than 1 MiB") }
+            guard case .object(let fields)? = try? WireJSON.decode(JSONValue.self, from: Data(line.utf8)) else {
+                throw LineError(id: .null, reason: "not a JSON object")
+            }
+            let id = fields["id"] ?? .null
+            guard case .array(let words)? = fields["cmd"], !words.isEmpty, case let texts = words.compactMap(\.stringValue),
+                texts.count == words.count
+            else { throw LineError(id: id, reason: "\"cmd\" must be a non-empty array of strings") }
+            if BatchCommand.notInBatch.contains(texts[0]) { throw LineError(id: id, reason: "'\(texts[0])' cannot run inside batch") }
+            self.id = id
+            cmd = texts
+        }
+    }
+
+    /// A line that is not an operation.
+    private struct LineError: Error {
+        var id: JSONValue
+        var reason: String
     }
 
     static func run(_ invocation: Invocation, _ context: Context) async throws -> Int32 {
@@ -40,13 +67,15 @@ enum BatchCommand {
         while let line = context.io.stdin.readLine() {
             guard !line.allSatisfy(\.isWhitespace) else { continue }
             var result: [String: JSONValue]
-            do {
-                let operation = try WireJSON.decode(Operation.self, from: Data(line.utf8))
+            do throws(LineError) {
+                let operation = try Operation(line: line)
                 result = await step(operation.cmd, context: context, environment: environment, client: client)
-                result["id"] = operation.id ?? .null
+                result["id"] = operation.id
             } catch {
-                let failure = CLIError(code: .invalidParam, message: "bad operation line: \(error)", exitCode: ExitCode.usage)
-                result = ["id": .null, "ok": .bool(false), "error": failure.envelope.objectValue?["error"] ?? .null]
+                let message = "bad operation line: \(error.reason); expected {\"id\":…,\"cmd\":[\"msg\",\"send\",…]}"
+                var failure = CLIError(code: .invalidParam, message: message, exitCode: ExitCode.usage).envelope.objectValue?["error"]?.objectValue ?? [:]
+                failure["exitCode"] = .int(Int64(ExitCode.usage))
+                result = ["id": error.id, "ok": .bool(false), "error": .object(failure)]
             }
             if result["ok"] != .bool(true) { failures += 1 }
             try context.output.emitLine(.object(result))
