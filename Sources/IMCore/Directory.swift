@@ -13,9 +13,12 @@ public enum Directory {
                 throw ChatError(.generalError, "cannot create directory \(current): \(String(cString: strerror(errno)))")
             }
         }
+        guard exists(path) else { throw ChatError(.generalError, "\(path) is not a directory") }
+    }
+
+    /// Whether `path` is a directory (following symbolic links).
+    public static func exists(_ path: String) -> Bool {
         var status = stat()
-        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
-            throw ChatError(.generalError, "\(path) is not a directory")
-        }
+        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
     }
 }

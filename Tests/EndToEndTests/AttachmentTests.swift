@@ -39,6 +39,12 @@ struct AttachmentTests {
         #expect(download.exitCode == 0, "\(download.stderr)")
         #expect((try download.json() as? [String: Any])?["path"] as? String == original)
         #expect(FileManager.default.contents(atPath: original) == FileManager.default.contents(atPath: Self.photoPath))
+        let folder = world.directory.sub("downloads")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        let intoFolder = try await bob.run("msg", "download", msgId, "-o", folder)
+        #expect((try intoFolder.json() as? [String: Any])?["path"] as? String == folder + "/photo-320x240.jpg")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["photo-320x240.jpg"])
+        #expect(try await bob.run("msg", "download", msgId, "-o", "-").exitCode == 2)
 
         let home = try #require(bob.environment["HOME"])
         let before = try FileManager.default.contentsOfDirectory(atPath: home)

@@ -15,7 +15,7 @@ extension Command {
         summary: "Download a message's attachment or thumbnail.",
         discussion: """
             MSGID must be in the local store: received through 'imctl events' or fetched with 'imctl msg history'. \
-            Saves to FILE with -o, else under the profile's data directory as files/MSGID/NAME, NAME being the \
+            Saves to FILE with -o (into it, under the attachment's name, when it is a directory), else under the profile's data directory as files/MSGID/NAME, NAME being the \
             attachment's name ('thumb-' + NAME for a thumbnail); nothing is written to the current directory \
             unless -o names it. Bytes go to PATH.part first; run the command again to resume an interrupted \
             download. Prints {"msgId":…,"path":…,"thumbnail":…}.
@@ -36,7 +36,12 @@ extension Command {
             let thumbnail = invocation.flag("thumbnail")
             let manager = try context.loggedInClient(invocation).chatManager
             guard let message = try manager.getMessage(msgId) else { throw Command.notStored(msgId) }
-            let path = invocation.value("out")
+            let path = try invocation.value("out").map { out throws(UsageError) in
+                if out == "-" { throw .invalidValue(option: "-o", value: out, reason: "give a file or directory; downloads are not written to stdout") }
+                // An existing directory gets the file under the attachment's own name, as cp and mv do.
+                guard Directory.exists(out) else { return out }
+                return (out.hasSuffix("/") ? out : out + "/") + ChatManager.attachmentFileName(for: message, thumbnail: thumbnail)
+            }
             let bar = ProgressBar.make("download", io: context.io)
             let saved: String
             if thumbnail {

@@ -35,9 +35,15 @@ extension ChatManager {
         try Validation.msgId(message.msgId)
         let directory = core.options.dataDirectory + "/files/" + message.msgId
         try SecureFile.makeDirectory(directory)
+        return directory + "/" + Self.attachmentFileName(for: message, thumbnail: thumbnail)
+    }
+
+    /// The file name a download of the message's attachment gets: the last component of its `displayName` (the message
+    /// ID when that is empty, `.` or `..`), with `thumb-` before it for the thumbnail.
+    public static func attachmentFileName(for message: Message, thumbnail: Bool) -> String {
         let last = message.body.fileBody?.displayName.split(separator: "/").last.map(String.init) ?? ""
         let name = ["", ".", ".."].contains(last) ? message.msgId : last
-        return directory + "/" + (thumbnail ? "thumb-" + name : name)
+        return thumbnail ? "thumb-" + name : name
     }
 
     /// Uploads what a file body still has only locally — `localPath` without `remotePath`, and a client-made
