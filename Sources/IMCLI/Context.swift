@@ -41,7 +41,7 @@ public struct Context: Sendable {
     /// A logged-in chat client: exit 4 when the profile has no stored login.
     public func loggedInClient(_ invocation: Invocation) throws -> ChatClient {
         let client = try chatClient(invocation)
-        guard client.isLoginBefore else {
+        guard try client.loadStoredLogin() != nil else {
             throw CLIError.authentication(
                 "not logged in (profile \(try settings(invocation).profile))",
                 hint: "Run 'imctl login USER --password-stdin' first.")

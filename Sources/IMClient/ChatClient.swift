@@ -62,6 +62,9 @@ public final class ChatClient: Sendable {
     /// authenticated calls report why).
     public var storedLogin: StoredLogin? { try? core.credentials.load() }
 
+    /// The stored login, nil when there is none; throws (104) when the credentials file is refused or damaged.
+    public func loadStoredLogin() throws(ChatError) -> StoredLogin? { try core.credentials.load() }
+
     /// Calls `handler` on connection changes; a handler with the same id replaces the previous one.
     public func addConnectionEventHandler(_ id: String, _ handler: @escaping @Sendable (ConnectionEvent) -> Void) {
         core.addConnectionHandler(id, handler)

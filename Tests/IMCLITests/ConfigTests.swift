@@ -103,6 +103,17 @@ struct ConfigTests {
         #expect(result.stderr.contains("writable by group or others"))
     }
 
+    @Test("a damaged credentials file is reported as damaged (exit 4), not as 'not logged in'")
+    func damagedCredentials() async {
+        let harness = CLIHarness()
+        let paths = Paths(environment: harness.environment)
+        harness.makeDirectory(paths.configDirectory + "/credentials")
+        harness.write("{\"userId\":", to: paths.credentialsFile(profile: "default"), mode: 0o600)
+        let result = await harness.run(["whoami", "--app", "a#b"])
+        #expect(result.status == 4)
+        #expect(result.stderr.contains("is damaged"))
+    }
+
     @Test("an unsafe password file and a missing operator file are refused with exit 4")
     func unsafeSecretFiles() async {
         let harness = CLIHarness()

@@ -36,6 +36,13 @@ enum EventOptions {
         }
     }
 
+    /// Parses `--ready-file`.
+    static func readyFile(_ invocation: Invocation) throws(UsageError) -> String? {
+        guard let path = invocation.value("ready-file") else { return nil }
+        if path.isEmpty { throw .invalidValue(option: "--ready-file", value: path, reason: "expected a file path") }
+        return path
+    }
+
     /// Parses `--count`.
     static func count(_ invocation: Invocation) throws(UsageError) -> Int? {
         guard let text = invocation.value("count") else { return nil }

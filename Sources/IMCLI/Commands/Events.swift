@@ -37,10 +37,11 @@ enum EventsCommand {
             try DurationParser.require(text, option: "--idle")
         }
         let timeout = try streamTimeout(invocation)
+        let readyFile = try EventOptions.readyFile(invocation)
         let client = try context.loggedInClient(EventPump.clientInvocation(invocation))
         let pump = EventPump(
             client: client, since: invocation.value("since"), timeout: timeout, idle: idle, drain: invocation.flag("once"),
-            readyFile: invocation.value("ready-file"), outputClosed: context.io.stdoutClosed)
+            readyFile: readyFile, outputClosed: context.io.stdoutClosed)
         var seen = 0
         let end = try await pump.run { delivery in
             if delivery.gap { try reportGap(delivery, fail: failOnGap, context: context) }

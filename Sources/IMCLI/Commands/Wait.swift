@@ -34,10 +34,11 @@ enum WaitCommand {
         let failOnGap = try EventOptions.failOnGap(invocation)
         let timeout = try EventsCommand.streamTimeout(invocation, default: .seconds(60))
         let checkOnce = timeout == .zero
+        let readyFile = try EventOptions.readyFile(invocation)
         let client = try context.loggedInClient(EventPump.clientInvocation(invocation))
         let pump = EventPump(
             client: client, since: invocation.value("since"), timeout: checkOnce ? nil : timeout, idle: nil,
-            drain: checkOnce, readyFile: invocation.value("ready-file"), outputClosed: context.io.stdoutClosed)
+            drain: checkOnce, readyFile: readyFile, outputClosed: context.io.stdoutClosed)
         var matched = 0
         let end = try await pump.run { delivery in
             if delivery.gap { try EventsCommand.reportGap(delivery, fail: failOnGap, context: context) }

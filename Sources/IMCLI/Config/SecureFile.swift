@@ -55,10 +55,15 @@ enum SecureFile {
         return info.st_mode & 0o7777
     }
 
-    /// Refuses a secret file that is group/world-writable or owned by someone else (exit 4).
+    /// Refuses a directory (exit 2), and a regular secret file that is group/world-writable or owned by someone else
+    /// (exit 4). A pipe or device (`<(pass show x)`, `/dev/stdin`) has no such permissions to check.
     static func checkPrivate(_ path: String) throws(CLIError) {
         var info = stat()
         guard stat(path, &info) == 0 else { return }
+        if info.st_mode & S_IFMT == S_IFDIR {
+            throw CLIError(code: .invalidParam, message: "\(path) is a directory, not a file", exitCode: ExitCode.usage)
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else { return }
         if info.st_mode & 0o022 != 0 {
             throw .authentication(
                 "refusing \(path): it is writable by group or others", hint: "Run 'chmod 600 \(path)'.")

@@ -15,7 +15,7 @@ struct CredentialStore: Sendable {
         do {
             return try WireJSON.decode(StoredLogin.self, from: data)
         } catch {
-            throw ChatError(.invalidToken, "credentials file \(path) is not a stored login: \(error)")
+            throw ChatError(.invalidToken, "credentials file \(path) is damaged: it does not hold a stored login")
         }
     }
 
