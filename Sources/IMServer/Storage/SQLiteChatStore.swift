@@ -36,7 +36,9 @@ final class SQLiteChatStore: ChatStore {
         let readers = try ReadPool(path: path)
         self.writer = writer
         self.readers = readers
-        idle = QuietPeriodTrigger(after: Self.idleBeforeReleasingMemory) {
+        // Weak: a pending timer must not keep a dropped store's connections (and their file descriptors) open.
+        idle = QuietPeriodTrigger(after: Self.idleBeforeReleasingMemory) { [weak writer, weak readers] in
+            guard let writer, let readers else { return }
             writer.releaseMemory()
             readers.releaseMemory()
             ProcessMemory.trim()

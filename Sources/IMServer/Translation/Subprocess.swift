@@ -60,10 +60,15 @@ enum Subprocess {
         }
     }
 
-    private static func runBlocking(_ arguments: [String], input: [UInt8], timeout: Duration) throws -> Output {
+    /// ``run(_:input:timeout:)`` on the calling thread, which it blocks; with `environment` instead of the server's and
+    /// in `directory` when given (the end-to-end tests run `imctl` this way).
+    static func runBlocking(
+        _ arguments: [String], input: [UInt8], timeout: Duration, environment: [String: String]? = nil, directory: String? = nil
+    ) throws -> Output {
         _ = ignoreBrokenPipes
         let deadline = ContinuousClock.now + timeout
-        let (pid, ends) = try spawnLock.withLock { _ in try spawnWithPipes(arguments) }
+        let launch = Launch(arguments: arguments, environment: environment, directory: directory)
+        let (pid, ends) = try spawnLock.withLock { _ in try spawnWithPipes(launch) }
         var io = PipeIO(stdin: ends.stdin, stdout: ends.stdout, stderr: ends.stderr, input: input)
         defer { io.closeAll() }
         do {
@@ -82,12 +87,19 @@ enum Subprocess {
     /// for that other child's end of file).
     private static let spawnLock = Mutex(())
 
+    /// What to start: the program and its arguments, and optionally its environment and working directory.
+    private struct Launch {
+        var arguments: [String]
+        var environment: [String: String]?
+        var directory: String?
+    }
+
     /// Starts the program on three new pipes; returns its pid and the parent's ends.
-    private static func spawnWithPipes(_ arguments: [String]) throws -> (pid_t, (stdin: Int32, stdout: Int32, stderr: Int32)) {
+    private static func spawnWithPipes(_ launch: Launch) throws -> (pid_t, (stdin: Int32, stdout: Int32, stderr: Int32)) {
         var created: [Int32] = []
         do {
             let stdinPipe = try makePipe(&created), stdoutPipe = try makePipe(&created), stderrPipe = try makePipe(&created)
-            let pid = try spawn(arguments, stdin: stdinPipe.read, stdout: stdoutPipe.write, stderr: stderrPipe.write)
+            let pid = try spawn(launch, stdin: stdinPipe.read, stdout: stdoutPipe.write, stderr: stderrPipe.write)
             [stdinPipe.read, stdoutPipe.write, stderrPipe.write].forEach { _ = close($0) }
             return (pid, (stdinPipe.write, stdoutPipe.read, stderrPipe.read))
         } catch {
@@ -104,14 +116,25 @@ enum Subprocess {
         return (fds[0], fds[1])
     }
 
+    /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29+), which Swift's Glibc module does not declare.
+    private static let addChangeDirectory: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addchdir_np") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32).self)
+    }()
+
     /// Starts the program in a process group of its own (so a timeout kills its children too), with default
     /// signal handling and the server's environment.
-    private static func spawn(_ arguments: [String], stdin: Int32, stdout: Int32, stderr: Int32) throws -> pid_t {
+    private static func spawn(_ launch: Launch, stdin: Int32, stdout: Int32, stderr: Int32) throws -> pid_t {
+        let arguments = launch.arguments
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         for (source, target) in [(stdin, STDIN_FILENO), (stdout, STDOUT_FILENO), (stderr, STDERR_FILENO)] {
             posix_spawn_file_actions_adddup2(&actions, source, target)
+        }
+        if let directory = launch.directory {
+            guard let addChangeDirectory else { throw Failure.system("posix_spawn_file_actions_addchdir_np", errno: ENOSYS) }
+            _ = addChangeDirectory(&actions, directory)
         }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -127,7 +150,7 @@ enum Subprocess {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
 
         let argv = arguments.map { strdup($0) } + [nil]
-        let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let environment = (launch.environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + environment).forEach { free($0) } }
         var pid = pid_t()
         let result = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environment)

@@ -1,5 +1,7 @@
 import Foundation
 
+@testable import IMServer
+
 /// The outcome of one `imctl` process.
 struct RunResult: Sendable {
     let exitCode: Int32
@@ -23,8 +25,10 @@ struct RunResult: Sendable {
     }
 }
 
-/// Runs a process to completion in `directory` (default: this one), feeding `stdin`, with a hard time limit (the
-/// process is killed past it).
+/// Runs a process to completion in `directory` (default: this one), feeding `stdin`, with a hard time limit (its
+/// process group is killed past it). Through the server's `Subprocess` (posix_spawn and poll), not Foundation's
+/// `Process`, whose launch on Linux reads past a buffer while listing open descriptors and crashes now and then
+/// (swift-corelibs-foundation PR 5472), and which leaves two pipe descriptors open per run.
 func runProcess(
     _ executable: String,
     _ arguments: [String],
@@ -33,46 +37,12 @@ func runProcess(
     timeLimit: TimeInterval = 60,
     directory: String? = nil
 ) throws -> RunResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    process.environment = environment
-    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-    let out = Pipe(), err = Pipe(), input = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = input
-    let exited = DispatchSemaphore(value: 0)
-    process.terminationHandler = { _ in exited.signal() }
-    try process.run()
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try? input.fileHandleForWriting.close()
-    let outData = ReadAll(out.fileHandleForReading), errData = ReadAll(err.fileHandleForReading)
-    if exited.wait(timeout: .now() + timeLimit) == .timedOut {
-        kill(process.processIdentifier, SIGKILL)
-        exited.wait()
-    }
-    return RunResult(exitCode: process.terminationStatus, stdout: outData.wait(), stderr: errData.wait())
-}
-
-/// Reads a pipe to its end on a thread of its own so a chatty child never blocks on a full pipe.
-final class ReadAll: @unchecked Sendable {
-    // Safe: `data` is written once by the reader thread before `done` is signalled and read only after waiting on it.
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-        Thread.detachNewThread {
-            self.data = handle.readDataToEndOfFile()
-            self.done.signal()
-        }
-    }
-
-    func wait() -> String {
-        done.wait()
-        done.signal()
-        return String(decoding: data, as: UTF8.self)
-    }
+    let output = try Subprocess.runBlocking(
+        [executable] + arguments, input: Array((stdin ?? "").utf8), timeout: .milliseconds(Int64(timeLimit * 1000)),
+        environment: environment, directory: directory)
+    return RunResult(
+        exitCode: output.exitStatus, stdout: String(decoding: output.stdout, as: UTF8.self),
+        stderr: String(decoding: output.stderr, as: UTF8.self))
 }
 
 /// Runs blocking work on a thread of its own, off Swift's cooperative pool, so waiting for a child process never

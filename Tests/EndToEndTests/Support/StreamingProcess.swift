@@ -17,15 +17,23 @@ final class StreamingProcess: @unchecked Sendable {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
-        out.fileHandleForReading.readabilityHandler = { [weak self] handle in self?.received(handle.availableData) }
-        err.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            guard let self, !data.isEmpty else { return }
+        try process.run()
+        Self.readUntilEnd(out.fileHandleForReading) { [weak self] data in self?.received(data) }
+        Self.readUntilEnd(err.fileHandleForReading) { [weak self] data in
+            guard let self else { return }
             self.condition.lock()
             self.errorText += String(decoding: data, as: UTF8.self)
             self.condition.unlock()
         }
-        try process.run()
+    }
+
+    /// Hands each chunk to `body` on a thread of its own until the end of the stream, then closes the handle (which
+    /// Foundation would leave open: one leaked descriptor per stream).
+    private static func readUntilEnd(_ handle: FileHandle, _ body: @escaping @Sendable (Data) -> Void) {
+        Thread.detachNewThread {
+            while case let data = handle.availableData, !data.isEmpty { body(data) }
+            try? handle.close()
+        }
     }
 
     private func received(_ data: Data) {
