@@ -91,27 +91,18 @@ struct ConfigTests {
         #expect(!SecureFile.exists(paths.configFile + ".tmp-\(getpid())"))
     }
 
-    @Test("a group/world-writable credentials file is refused with exit 4")
-    func unsafeCredentials() async {
+    @Test(
+        "a group/world-writable or damaged credentials file is refused with exit 4, saying why (not 'not logged in')",
+        arguments: [("{}", mode_t(0o666), "writable by group or others"), ("{\"userId\":", mode_t(0o600), "is damaged")])
+    func refusedCredentials(content: String, mode: mode_t, reason: String) async {
         let harness = CLIHarness()
         let paths = Paths(environment: harness.environment)
         harness.makeDirectory(paths.configDirectory + "/credentials")
-        harness.write("{}", to: paths.credentialsFile(profile: "default"), mode: 0o666)
+        harness.write(content, to: paths.credentialsFile(profile: "default"), mode: mode)
         let result = await harness.run(["whoami", "--app", "a#b"])
         #expect(result.status == 4)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("writable by group or others"))
-    }
-
-    @Test("a damaged credentials file is reported as damaged (exit 4), not as 'not logged in'")
-    func damagedCredentials() async {
-        let harness = CLIHarness()
-        let paths = Paths(environment: harness.environment)
-        harness.makeDirectory(paths.configDirectory + "/credentials")
-        harness.write("{\"userId\":", to: paths.credentialsFile(profile: "default"), mode: 0o600)
-        let result = await harness.run(["whoami", "--app", "a#b"])
-        #expect(result.status == 4)
-        #expect(result.stderr.contains("is damaged"))
+        #expect(result.stderr.contains(reason))
     }
 
     @Test("an unsafe password file and a missing operator file are refused with exit 4")
