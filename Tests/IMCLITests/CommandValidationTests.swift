@@ -27,6 +27,8 @@ struct CommandValidationTests {
             ["msg", "send", "bob", "stray text", "--file", "/etc/hostname"],
             ["msg", "send", "bob", "hi", "--msg-id", ""],
             ["login", "alice", "--password-file", "/tmp"],
+            ["login", "alice", "--password-stdin", "--password-file", "/etc/hostname"],
+            ["login", "alice", "--password-stdin", "--token-stdin"],
             ["events", "--ready-file", ""],
             ["wait", "--ready-file", ""],
             ["msg", "send", "bob", "hi", "--msg-id", "has space"],

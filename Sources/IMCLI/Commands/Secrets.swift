@@ -17,6 +17,7 @@ enum Secrets {
     /// The secret from `--<kind>-stdin` or `--<kind>-file`, or nil when neither was given.
     /// A secret file must not be writable by others (exit 4).
     static func read(_ kind: String, _ invocation: Invocation, _ context: Context) throws -> String? {
+        try requireOneSource(invocation)
         if invocation.flag("\(kind)-stdin") {
             return try nonEmpty(context.io.stdin.readAll(), source: "standard input")
         }
@@ -44,6 +45,14 @@ enum Secrets {
         if let token = try read("token", invocation, context) { return (nil, token) }
         if let token = context.environment["IMCTL_TOKEN"], !token.isEmpty { return (nil, token) }
         throw UsageError.other("give a password (--password-stdin, --password-file) or a token (--token-stdin, --token-file)")
+    }
+
+    /// Two secret sources on one command line are a mistake, not a choice to make silently.
+    private static func requireOneSource(_ invocation: Invocation) throws(UsageError) {
+        let given = ["password-stdin", "password-file", "token-stdin", "token-file"].filter { invocation.isExplicit($0) }
+        if given.count > 1 {
+            throw .other("give one secret source, not " + given.map { "--" + $0 }.joined(separator: " and "))
+        }
     }
 
     private static func nonEmpty(_ text: String, source: String) throws -> String {
