@@ -101,11 +101,14 @@ struct ErrorExitCodeTests {
         try expectEnvelope(try await alice.run("msg", "send", "bob", "x", "--max-rate-wait", "soon"), exit: 2)
     }
 
-    @Test("wait timeout exits 124; --timeout 0 with nothing pending exits 8")
+    @Test("wait and events timeouts exit 124 with the envelope; wait --timeout 0 with nothing pending exits 8")
     func waitTimeout() async throws {
         let world = try await World()
         let alice = try await world.loggedIn("alice")[0]
         try expectEnvelope(try await alice.run("wait", "--since", "now", "--from", "bob", "--timeout", "1s"), exit: 124)
+        let events = try await alice.run("events", "--since", "now", "--type", "onMessagesReceived", "--timeout", "1s")
+        #expect(events.exitCode == 124)
+        #expect((try events.errorEnvelope()["exitCode"] as? Int) == 124)
         #expect(try await alice.run("wait", "--since", "now", "--from", "bob", "--timeout", "0").exitCode == 8)
     }
 }

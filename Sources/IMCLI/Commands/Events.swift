@@ -54,7 +54,8 @@ enum EventsCommand {
         }
         switch end {
         case .stopped(let status): return status
-        case .timedOut: return ExitCode.timeout
+        case .timedOut:
+            throw CLIError(code: .serverTimeout, message: "the stream's time limit (--timeout) passed", exitCode: ExitCode.timeout)
         case .idle, .finished, .drained: return ExitCode.success
         }
     }

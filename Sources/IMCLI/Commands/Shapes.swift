@@ -35,4 +35,6 @@ enum Shapes {
     static let translatedMessage = Shape(id: "msgId", columns: ["msgId", "from", "body.content", "body.translations"])
     /// Login summary.
     static let session = Shape(id: "userId", columns: ["userId", "resource", "expiresAt", "cursor"])
+    /// `token renew`'s answer (the token itself left out).
+    static let renewedToken = Shape(id: "userId", columns: ["userId", "issuedAt", "expiresAt", "ttl"])
 }

@@ -21,7 +21,7 @@ extension Command {
             }
             let client = try context.loggedInClient(invocation)
             let info = try await client.renewToken(token)
-            return try context.print(RedactedToken(info), shape: Shapes.session)
+            return try context.print(RedactedToken(info), shape: Shapes.renewedToken)
         }
     )
 }
