@@ -1,7 +1,7 @@
-/// The help topics of `imctl help <topic>`: exit codes, environment, output, events.
+/// The help topics of `imctl help <topic>`: exit codes, environment, output, streams (events and wait).
 public enum HelpTopics {
     /// Topic names.
-    public static let names = ["exit-codes", "environment", "output", "events"]
+    public static let names = ["exit-codes", "environment", "output", "streams"]
 
     /// Exit statuses and their meaning (cli-conventions §3).
     static let exitCodes: [(String, String)] = [
@@ -51,7 +51,7 @@ public enum HelpTopics {
             body = ["ENVIRONMENT (precedence: flag > environment > profile > default):", ""]
                 + environmentVariables.flatMap { TextWrap.labelled($0.0, $0.1, width: width, column: 34) }
         case "output": body = TextWrap.wrap(outputText, width: width)
-        case "events": body = TextWrap.wrap(eventsText, width: width)
+        case "streams": body = TextWrap.wrap(eventsText, width: width)
         default: return nil
         }
         return body.joined(separator: "\n") + "\n"
@@ -77,7 +77,7 @@ public enum HelpTopics {
         """
 
     static let eventsText = """
-        EVENTS: 'imctl events' streams NDJSON, one event per line in the server's shape \
+        STREAMS: 'imctl events' streams NDJSON, one event per line in the server's shape \
         {"type":"onMessagesReceived","seq":…,"time":…,…payload} plus a "cursor" field to resume from. \
         Client-side onConnected and onDisconnected events appear in the stream too.
 

@@ -53,7 +53,7 @@ extension Command {
                 imctl is the command-line client of the imctl instant-messaging system. Output is JSON when \
                 stdout is not a terminal, so every command can be piped into jq.
 
-                Run 'imctl help <command>' for a command, or 'imctl help exit-codes|environment|output|events' \
+                Run 'imctl help <command>' for a command, or 'imctl help exit-codes|environment|output|streams' \
                 for a topic.
                 """,
             options: Option.globals,
