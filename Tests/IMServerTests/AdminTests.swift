@@ -1,6 +1,7 @@
 import HTTPTypes
 import HummingbirdTesting
 import IMCore
+import NIOCore
 import Testing
 
 #if canImport(FoundationEssentials)
@@ -24,6 +25,11 @@ struct AdminTests {
                 ["devicePolicy": .string("random")],
             ] {
                 #expect(try server.errorCode(try await server.admin(.patch, "/v1/admin/apps/current/settings", body: patch)) == 110)
+            }
+            for (key, value) in [("maxDevicesPerUser", JSONValue.string("many")), ("sendRatePerSecond", .double(1e30))] {
+                let reply = try await server.admin(.patch, "/v1/admin/apps/current/settings", body: [key: value])
+                let body = try WireJSON.decode(APIErrorBody.self, from: Data(reply.body.readableBytesView))
+                #expect(body.error.description.contains("'\(key)'"), "the error names the setting: \(body.error.description)")
             }
             let current = try server.decode(AppSettings.self, try await server.admin(.get, "/v1/admin/apps/current/settings"))
             #expect(current == merged)

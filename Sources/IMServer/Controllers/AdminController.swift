@@ -59,13 +59,25 @@ struct AdminController {
         do {
             settings = try WireJSON.decode(AppSettings.self, from: WireJSON.encode(JSONValue.object(merged)))
         } catch {
-            throw ChatError(.invalidParam, "a setting has a value of the wrong type")
+            let key = Self.firstKey(of: error).map { "setting '\($0)'" } ?? "a setting"
+            throw ChatError(.invalidParam, "\(key) has a value of the wrong type or size")
         }
         if let problem = settings.validationError() { throw ChatError(.invalidParam, problem) }
         try await state.store.updateSettings(app.id, settings)
         app.info.settings = settings
         state.apps.put(app)
         return try APIResponse.json(settings)
+    }
+
+    /// The top-level key a decoding failure is about, to name it in the error.
+    private static func firstKey(of error: any Error) -> String? {
+        let context: DecodingError.Context? =
+            switch error as? DecodingError {
+            case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context), .dataCorrupted(let context):
+                context
+            default: nil
+            }
+        return context?.codingPath.first?.stringValue
     }
 
     /// `POST /v1/admin/users`: the password may be omitted (token-only user).
