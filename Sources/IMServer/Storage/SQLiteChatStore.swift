@@ -21,7 +21,7 @@ final class SQLiteChatStore: ChatStore {
     private let lastPrune = Mutex<Int64>(0)
     /// Load grows SQLite's page caches and malloc's free lists; once the store has been idle this long, they go back
     /// to the system.
-    static let idleBeforeReleasingMemory = DispatchTimeInterval.seconds(5)
+    static let idleBeforeReleasingMemory = Duration.seconds(5)
     private let idle: QuietPeriodTrigger
 
     /// Opens (creating and migrating) the database; `onDurable` learns which users' logs changed, once on disk, and
