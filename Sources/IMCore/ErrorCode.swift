@@ -33,6 +33,14 @@ public struct ErrorCode: RawRepresentable, Hashable, Sendable, Codable, CustomSt
         }
     }
 
+    /// Whether the client library raises this code itself, without an HTTP answer (semantics §2, "client").
+    public var isClientSide: Bool {
+        switch rawValue {
+        case 2, 3, 200, 218, 300, 301, 350...353, 1500: true
+        default: false
+        }
+    }
+
     /// Whether retrying the same request later may succeed.
     public var isRetryable: Bool {
         switch rawValue {

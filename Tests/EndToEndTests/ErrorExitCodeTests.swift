@@ -3,7 +3,7 @@ import Testing
 
 @Suite("errors: documented exit codes and the JSON error envelope", .timeLimit(.minutes(2)))
 struct ErrorExitCodeTests {
-    private func expectEnvelope(_ result: RunResult, exit: Int32, code: Int? = nil) throws {
+    private func expectEnvelope(_ result: RunResult, exit: Int32, code: Int? = nil, status: Int?? = .none) throws {
         #expect(result.exitCode == exit, "stderr: \(result.stderr)")
         #expect(result.stdout.isEmpty)
         let envelope = try result.errorEnvelope()
@@ -11,6 +11,7 @@ struct ErrorExitCodeTests {
         let error = try #require(envelope["error"] as? [String: Any])
         #expect(error["message"] is String)
         if let code { #expect(error["code"] as? Int == code) }
+        if let status { #expect(error["status"] as? Int == status, "\(error)") }
     }
 
     @Test("usage errors exit 2")
@@ -26,16 +27,16 @@ struct ErrorExitCodeTests {
         let world = try await World()
         _ = try await world.loggedIn("alice")
         let shell = world.user("stranger")
-        try expectEnvelope(try await shell.run("login", "alice", "--password-stdin", stdin: "wrong\n"), exit: 4, code: 202)
+        try expectEnvelope(try await shell.run("login", "alice", "--password-stdin", stdin: "wrong\n"), exit: 4, code: 202, status: 401)
         try expectEnvelope(try await shell.run("login", "ghost", "--password-stdin", stdin: "x\n"), exit: 3, code: 204)
     }
 
-    @Test("server not running exits 10")
+    @Test("server not running exits 10; the envelope's status is null, as no HTTP answer came")
     func unavailable() async throws {
         let world = try await World()
         let alice = try await world.loggedIn("alice")[0]
         await world.server.stop()
-        try expectEnvelope(try await alice.run("msg", "send", "alice", "anyone there?", "--timeout", "5s"), exit: 10)
+        try expectEnvelope(try await alice.run("msg", "send", "alice", "anyone there?", "--timeout", "5s"), exit: 10, code: 300, status: .some(nil))
     }
 
     @Test("a second imctl serve on a data directory in use, or on a taken address, exits 1 saying why; the first keeps serving")

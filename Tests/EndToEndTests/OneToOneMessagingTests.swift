@@ -78,6 +78,9 @@ struct OneToOneMessagingTests {
         let failed = try await bob.run("wait", "--since", before, "--match", "kept", "--timeout", "0", "--on-gap", "fail")
         #expect(failed.exitCode == 10)
         #expect(failed.stdout.isEmpty)
+        let error = try #require(try failed.errorEnvelope()["error"] as? [String: Any])
+        #expect(error["code"] as? Int == 1, "lost events are no busy server: \(error)")
+        #expect(error["retryable"] as? Bool == false)
     }
 
     @Test("events --count 1 in the background waits for a real event: onConnected is printed but not counted")

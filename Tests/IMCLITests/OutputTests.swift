@@ -132,6 +132,18 @@ struct OutputTests {
         #expect(text.text == "imctl: not a member\nhint: join first\n")
     }
 
+    @Test("an error the client raised without an HTTP answer has a null status in the envelope")
+    func clientSideEnvelope() {
+        for code in [2, 3, 200, 218, 300, 301, 350, 353] {
+            let envelope = CLIError(ChatError(ErrorCode(rawValue: code), "x")).envelope
+            guard case .object(let fields) = envelope, case .object(let error) = fields["error"] else {
+                Issue.record("no error object for \(code)")
+                continue
+            }
+            #expect(error["status"] == .null, "code \(code)")
+        }
+    }
+
     @Test("a closed stdout ends the command quietly with status 0")
     func closedPipe() async {
         let io = IO(

@@ -47,6 +47,24 @@ struct CurlTransportTests {
         #expect(error?.chatError.code == .serverTimeout)
     }
 
+    @Test("a file transfer that moves no byte for its stall limit fails with 301 long before its whole limit")
+    func stalledFileTransferFailsWith301() async throws {
+        let server = try LoopbackHTTPServer { _, _ in .init(delay: .seconds(20)) }
+        defer { server.stop() }
+        let directory = TemporaryDirectory()
+        defer { directory.cleanup() }
+        var stalled = request(server.port, "/v1/files/stalled", timeout: .seconds(60))
+        stalled.stallTimeout = .seconds(1)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let error = await #expect(throws: IMClientError.self) {
+            try await Transport.curl().stream(stalled, FileStreams(download: directory.path + "/part"))
+        }
+        #expect(error?.chatError.code == .serverTimeout)
+        // libcurl checks the speed once a second; the bound leaves room for a loaded machine, far below 20 s.
+        #expect(clock.now - start < .seconds(12))
+    }
+
     @Test func refusedConnectionFailsWith300() async throws {
         let port = try LoopbackHTTPServer.closedPort()
         let error = await #expect(throws: IMClientError.self) {

@@ -71,7 +71,7 @@ enum EventsCommand {
     static func reportGap(_ delivery: EventDelivery, fail: Bool, context: Context) throws {
         let message = "stream.gap: the cursor fell out of retention; events before \(delivery.cursor) were lost"
         if fail {
-            throw CLIError(code: .serverBusy, message: message, exitCode: ExitCode.unavailable)
+            throw CLIError(code: .generalError, message: message, exitCode: ExitCode.unavailable)
         }
         let json = context.output.mode == .json || context.output.mode == .ndjson
             || context.environment["IMCTL_ERROR_FORMAT"] == "json"

@@ -54,11 +54,11 @@ public struct CLIError: Error, Sendable, Hashable {
         }
     }
 
-    /// The JSON envelope `{"error":{…},"exitCode":N}` (one line).
+    /// The JSON envelope `{"error":{…},"exitCode":N}` (one line); `status` is null for a code raised without an HTTP answer.
     public var envelope: JSONValue {
         var error: [String: JSONValue] = [
             "code": .int(Int64(code.rawValue)), "name": .string(code.name), "message": .string(message),
-            "status": .int(Int64(code.httpStatus)), "retryable": .bool(code.isRetryable),
+            "status": code.isClientSide ? .null : .int(Int64(code.httpStatus)), "retryable": .bool(code.isRetryable),
         ]
         error["hint"] = hint.map(JSONValue.string) ?? .null
         return .object(["error": .object(error), "exitCode": .int(Int64(exitCode))])

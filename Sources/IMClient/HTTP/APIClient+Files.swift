@@ -6,13 +6,21 @@ import Foundation
 #endif
 
 extension APIClient {
-    /// The time limit of one attachment transfer (the server caps attachments at 100 MiB).
+    /// The time limit of one attachment transfer (the server caps attachments at 100 MiB). A transfer that moves no
+    /// byte for the client's request timeout fails sooner (``fileRequest(_:pathParameters:)``).
     static let fileTransferTimeout = Duration.seconds(3_600)
+
+    /// A file transfer's request: the long whole-transfer limit, and the client's timeout as the limit of a stall.
+    private func fileRequest(_ route: Route, pathParameters: [String: String] = [:]) -> HTTPRequest {
+        var request = makeRequest(route, pathParameters: pathParameters, timeout: Self.fileTransferTimeout)
+        request.stallTimeout = timeout
+        return request
+    }
 
     /// `POST /v1/files`: uploads a local file, streamed from disk.
     func upload(localPath: String, progress: TransferProgress?) async throws(ChatError) -> UploadedFile {
         do throws(IMClientError) {
-            var request = makeRequest(.uploadFile, timeout: Self.fileTransferTimeout)
+            var request = fileRequest(.uploadFile)
             request.headers.append(HTTPHeader(name: "Content-Type", value: "application/octet-stream"))
             let response = try await streamed(request, FileStreams(upload: localPath, progress: progress))
             guard response.isSuccess else { throw .http(status: response.status, body: Array(response.body)) }
@@ -28,7 +36,7 @@ extension APIClient {
         async throws(ChatError) -> HTTPResponse
     {
         do throws(IMClientError) {
-            var request = makeRequest(.downloadFile, pathParameters: ["remotePath": remotePath], timeout: Self.fileTransferTimeout)
+            var request = fileRequest(.downloadFile, pathParameters: ["remotePath": remotePath])
             request.headers.append(HTTPHeader(name: Header.fileSecret, value: secret))
             if offset > 0 { request.headers.append(HTTPHeader(name: "Range", value: "bytes=\(offset)-")) }
             let files = FileStreams(download: partPath, resumedBytes: offset, progress: progress)

@@ -66,6 +66,11 @@ final class CurlEasy {
         let milliseconds = max(1, Int(request.timeout.components.seconds * 1000 + request.timeout.components.attoseconds / 1_000_000_000_000_000))
         imcurl_setopt_long(handle, CURLOPT_TIMEOUT_MS, milliseconds)
         imcurl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, min(milliseconds, 10_000))
+        if let stall = request.stallTimeout {
+            // Below 1 byte/s for that many whole seconds: libcurl fails the transfer with CURLE_OPERATION_TIMEDOUT.
+            imcurl_setopt_long(handle, CURLOPT_LOW_SPEED_LIMIT, 1)
+            imcurl_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, max(1, Int(stall.components.seconds)))
+        }
         imcurl_setopt_slist(handle, CURLOPT_HTTPHEADER, headers)
         if request.method == "GET" {
             imcurl_setopt_long(handle, CURLOPT_HTTPGET, 1)

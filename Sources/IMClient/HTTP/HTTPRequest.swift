@@ -16,6 +16,9 @@ struct HTTPRequest: Sendable, Hashable {
     var body: Data?
     /// The whole transfer's time limit.
     var timeout: Duration
+    /// How long the transfer may move no bytes at all before it fails as timed out; nil for no such limit (a held
+    /// long-poll is silent by design). Set for file transfers, whose whole limit is long.
+    var stallTimeout: Duration? = nil
 
     /// The value of the first header with this name (case-insensitive).
     func header(_ name: String) -> String? {
