@@ -256,7 +256,7 @@ complete -c imctl -n '__imctl_at imctl msg send' -l attr -x -d 'Message attribut
 complete -c imctl -n '__imctl_at imctl msg send' -l msg-id -x -d 'Message id (idempotency key) instead of a random one.'
 complete -c imctl -n '__imctl_at imctl msg send' -l wait-reply -x -d 'Then wait this long for the next message from the peer.'
 complete -c imctl -n '__imctl_at imctl msg send' -l translate -x -d 'Also translate the text into LANG; a,b for several.'
-complete -c imctl -n '__imctl_at imctl msg send' -l image -r -F -d 'Send this image (uploaded first; the server makes a thumbnail).'
+complete -c imctl -n '__imctl_at imctl msg send' -l image -r -F -d 'Send this image: JPEG, PNG, GIF, WebP, BMP, TIFF, HEIF or AVIF (uploaded first; the server makes a thumbnail).'
 complete -c imctl -n '__imctl_at imctl msg send' -l voice -r -F -d 'Send this voice clip (uploaded first).'
 complete -c imctl -n '__imctl_at imctl msg send' -l video -r -F -d 'Send this video (uploaded first).'
 complete -c imctl -n '__imctl_at imctl msg send' -l file -r -F -d 'Send this file (uploaded first).'

@@ -60,6 +60,21 @@ struct AttachmentTests {
         #expect(decoded.width == 200 && decoded.height == 150)
     }
 
+    @Test("msg send --image with a file that is no image exits 2 and sends nothing; --file sends it")
+    func imageMustBeAnImage() async throws {
+        let world = try await World()
+        let shells = try await world.loggedIn("alice", "bob")
+        let notes = world.directory.sub("notes.jpg")
+        try Data("just some text\n".utf8).write(to: URL(fileURLWithPath: notes))
+        let refused = try await shells[0].run("msg", "send", "bob", "--image", notes)
+        #expect(refused.exitCode == 2, "\(refused.stderr)")
+        #expect(try errorCode(refused) == 110)
+        #expect(refused.stderr.contains("not an image"))
+        #expect(try await shells[0].run("msg", "send", "bob", "--file", notes).exitCode == 0)
+        let history = try #require(try await shells[1].run("msg", "history", "alice").json() as? [[String: Any]])
+        #expect(history.compactMap { ($0["body"] as? [String: Any])?["type"] as? String } == ["file"])
+    }
+
     @Test("msg send --combine forwards stored messages; the recipient reads them with msg combined")
     func combine() async throws {
         let world = try await World()

@@ -14,6 +14,11 @@ extension MessageBuilder {
             throw .other("give one of --image, --voice, --video or --file, and no --type")
         }
         let path = invocation.value(option)!
+        if type == .image, let magic = leadingBytes(ofFileAt: path, count: ImageFormat.magicLength), ImageFormat(magic: magic) == nil {
+            throw .invalidValue(
+                option: "--image", value: path,
+                reason: "not an image (JPEG, PNG, GIF, WebP, BMP, TIFF, HEIF or AVIF); send other files with --file")
+        }
         var body = FileBody(displayName: invocation.value("display-name") ?? String(path.split(separator: "/").last ?? Substring(path)))
         body.localPath = path
         body.thumbnailLocalPath = invocation.value("thumbnail")
@@ -50,7 +55,7 @@ extension MessageBuilder {
 extension Option {
     /// The options of `msg send` that attach files.
     static let attachmentOptions: [Option] = [
-        Option(long: "image", value: "PATH", help: "Send this image (uploaded first; the server makes a thumbnail).", completion: .file),
+        Option(long: "image", value: "PATH", help: "Send this image: JPEG, PNG, GIF, WebP, BMP, TIFF, HEIF or AVIF (uploaded first; the server makes a thumbnail).", completion: .file),
         Option(long: "voice", value: "PATH", help: "Send this voice clip (uploaded first).", completion: .file),
         Option(long: "video", value: "PATH", help: "Send this video (uploaded first).", completion: .file),
         Option(long: "file", value: "PATH", help: "Send this file (uploaded first).", completion: .file),

@@ -1,4 +1,5 @@
 import CIMGD
+import IMCore
 import Synchronization
 
 #if canImport(Glibc)
@@ -28,8 +29,9 @@ enum Thumbnailer {
         lock.withLock { _ in
             guard imgd_available() != 0, let file = fopen(path, "rb") else { return nil }
             defer { fclose(file) }
-            var magic = [UInt8](repeating: 0, count: 8)
-            guard fread(&magic, 1, magic.count, file) == magic.count, let format = format(of: magic) else { return nil }
+            var magic = [UInt8](repeating: 0, count: ImageFormat.magicLength)
+            magic.removeLast(magic.count - fread(&magic, 1, magic.count, file))
+            guard let format = ImageFormat(magic: magic).flatMap(shimFormat) else { return nil }
             rewind(file)
             guard let image = imgd_create(format, file) else { return nil }
             defer { imgd_destroy(image) }
@@ -53,11 +55,13 @@ enum Thumbnailer {
     private static let png: Int32 = 2
     private static let gif: Int32 = 3
 
-    /// The shim's format number from a file's first bytes: 1 JPEG, 2 PNG, 3 GIF.
-    static func format(of magic: [UInt8]) -> Int32? {
-        if magic.starts(with: [0xFF, 0xD8, 0xFF]) { return jpeg }
-        if magic.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return png }
-        if magic.starts(with: Array("GIF8".utf8)) { return gif }
-        return nil
+    /// The shim's format number for the formats libgd decodes here: 1 JPEG, 2 PNG, 3 GIF.
+    private static func shimFormat(_ format: ImageFormat) -> Int32? {
+        switch format {
+        case .jpeg: jpeg
+        case .png: png
+        case .gif: gif
+        default: nil
+        }
     }
 }
