@@ -1,4 +1,3 @@
-import Dispatch
 import IMCore
 import IMSQLite
 import Logging
