@@ -134,17 +134,23 @@ extension WriteContext {
 
     /// Moves both parties' conversation entries to this message; the recipient's unread count grows.
     func updateConversations(app: Int64, message: Message) throws {
-        let sql = """
-            INSERT INTO conversations (app, owner, peer, chat_type, unread, latest_msg_id, latest_time) VALUES (?, ?, ?, 'chat', ?, ?, ?)
-            ON CONFLICT (app, owner, peer) DO UPDATE SET unread = unread + excluded.unread,
-                latest_msg_id = excluded.latest_msg_id, latest_time = excluded.latest_time
-            """
-        try connection.query(sql, app, message.from, message.to, 0, message.msgId, message.serverTime)
-        try trimConversations(app: app, owner: message.from)
+        try moveConversation(app: app, owner: message.from, peer: message.to, unread: 0, to: message)
         if message.from != message.to {
-            try connection.query(sql, app, message.to, message.from, 1, message.msgId, message.serverTime)
-            try trimConversations(app: app, owner: message.to)
+            try moveConversation(app: app, owner: message.to, peer: message.from, unread: 1, to: message)
         }
+    }
+
+    /// Points one entry at the message, creating it when missing; only a new entry can push the owner past the cap,
+    /// so only then are the entries counted.
+    private func moveConversation(app: Int64, owner: String, peer: String, unread: Int64, to message: Message) throws {
+        try connection.query(
+            "UPDATE conversations SET unread = unread + ?, latest_msg_id = ?, latest_time = ? WHERE app = ? AND owner = ? AND peer = ?",
+            unread, message.msgId, message.serverTime, app, owner, peer)
+        guard connection.changes == 0 else { return }
+        try connection.query(
+            "INSERT INTO conversations (app, owner, peer, chat_type, unread, latest_msg_id, latest_time) VALUES (?, ?, ?, 'chat', ?, ?, ?)",
+            app, owner, peer, unread, message.msgId, message.serverTime)
+        try trimConversations(app: app, owner: owner)
     }
 }
 
