@@ -48,6 +48,15 @@ public enum JSONValue: Sendable, Hashable, Codable {
         }
     }
 
+    /// How many arrays and objects deep the value nests: 0 for a scalar, 1 for `[]` or `{"a":1}`.
+    public var nestingDepth: Int {
+        switch self {
+        case .array(let items): 1 + (items.map(\.nestingDepth).max() ?? 0)
+        case .object(let fields): 1 + (fields.values.map(\.nestingDepth).max() ?? 0)
+        default: 0
+        }
+    }
+
     /// The string payload, or nil for any other type.
     public var stringValue: String? {
         if case .string(let value) = self { return value }

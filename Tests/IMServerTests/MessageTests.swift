@@ -85,6 +85,25 @@ struct MessageTests {
         }
     }
 
+    @Test("an attribute nested past 32 levels → 110, so no stored message can grow too deep to read back; 32 levels reach history and events")
+    func attributeNesting() async throws {
+        try await TestServer.withApp { server in
+            let alice = try await server.login("alice")
+            let bob = try await server.login("bob")
+            func nested(_ depth: Int) -> JSONValue { depth == 0 ? .int(1) : .array([nested(depth - 1)]) }
+            #expect(try server.errorCode(try await alice.send(to: "bob", attributes: ["deep": nested(33)])) == 110)
+            #expect(try server.errorCode(try await alice.send(to: "bob", attributes: ["deep": nested(509)])) == 110)
+            var thread = Message(msgId: "", conversationId: "", from: "", to: "bob", chatType: .chat, body: .text(TextBody(content: "t")))
+            thread.chatThread = nested(40)
+            #expect(try server.errorCode(try await alice.call(.post, "/v1/messages", body: thread)) == 110)
+            let sent = try server.decode(SendMessageResponse.self, try await alice.send(to: "bob", attributes: ["deep": nested(32)]))
+            let received = try await bob.events().events.compactMap { try? $0.messages().first }
+            #expect(received.map(\.msgId) == [sent.message.msgId])
+            let history = try server.decode(CursorResult<Message>.self, try await bob.call(.get, "/v1/conversations/alice/messages"))
+            #expect(history.data.first?.attributes["deep"] == nested(32))
+        }
+    }
+
     @Test("body + attributes over 5,120 bytes → 510")
     func sizeLimit() async throws {
         try await withAlice { server, alice in

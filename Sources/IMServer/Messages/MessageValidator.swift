@@ -4,6 +4,9 @@ import IMCore
 enum MessageValidator {
     /// The most bytes body + attributes may take serialized.
     static let maxContentBytes = 5_120
+    /// The deepest an attribute value (or `chatThread`) may nest. Far below the JSON parser's 512, so the message
+    /// still parses wrapped in an event, a batch of events or a page of history.
+    static let maxNesting = 32
     private static let reservedAttributes: Set<String> = ["im_at_list", "im_ignore_notification", "im_force_notification", "im_push_ext"]
 
     /// Checks format (110, 101, 105) and existence-class rules that need no storage (500 `from`, 606/705
@@ -24,6 +27,9 @@ enum MessageValidator {
         }
         try validateBody(message.body)
         try validateAttributes(message.attributes)
+        if let thread = message.chatThread, thread.nestingDepth > maxNesting {
+            throw ChatError(.invalidParam, "chatThread nests deeper than \(maxNesting) levels")
+        }
         if !message.from.isEmpty, message.from.lowercased() != sender {
             throw ChatError(.messageInvalid, "from must be the caller")
         }
@@ -92,8 +98,11 @@ enum MessageValidator {
         }
     }
 
-    /// Reserved attribute keys and their types (110).
+    /// Reserved attribute keys and their types, and the nesting of every value (110).
     static func validateAttributes(_ attributes: [String: JSONValue]) throws(ChatError) {
+        if let (key, _) = attributes.first(where: { $0.value.nestingDepth > maxNesting }) {
+            throw ChatError(.invalidParam, "attribute '\(key)' nests deeper than \(maxNesting) levels")
+        }
         for (key, value) in attributes where key.hasPrefix("im_") {
             guard reservedAttributes.contains(key) else { throw ChatError(.invalidParam, "attribute key '\(key)' is reserved") }
             let typeOK: Bool
