@@ -83,6 +83,21 @@ struct OneToOneMessagingTests {
         #expect(error["retryable"] as? Bool == false)
     }
 
+    @Test("events from the server's stored position: onConnected and the sync start carry the cursor before the backlog")
+    func connectedCursorPrecedesTheBacklog() async throws {
+        let world = try await World()
+        let shells = try await world.loggedIn("alice", "bob")
+        let (alice, bob) = (shells[0], shells[1])
+        for text in ["h1", "h2"] { #expect(try await alice.run("msg", "send", "bob", text).exitCode == 0) }
+        let lines = try await bob.run("events", "--once").lines()
+        let types = lines.map { $0["type"] as? String }
+        #expect(types == ["onConnected", "onOfflineMessageSyncStart", "onMessagesReceived", "onMessagesReceived", "onOfflineMessageSyncFinish"])
+        let resume = try #require(lines.first?["cursor"] as? String)
+        #expect(lines[1]["cursor"] as? String == resume)
+        let again = try await bob.run("events", "--since", resume, "--once").lines()
+        #expect(again.filter { $0["type"] as? String == "onMessagesReceived" }.count == 2, "resuming from onConnected's cursor skipped the backlog")
+    }
+
     @Test("events --count 1 in the background waits for a real event: onConnected is printed but not counted")
     func countSkipsConnectionEvents() async throws {
         let world = try await World()

@@ -77,6 +77,24 @@ struct EventChannelStateMachineTests {
         ]))
     }
 
+    @Test("the server's own position (no cursor): a leading marker resumes from just before the first logged event")
+    func markerBeforeTheBacklogOfTheServersPosition() {
+        var machine = Machine(cursor: nil, seed: 1)
+        _ = machine.start()
+        let start = Event(type: EventType.offlineSyncStart, time: 1)
+        let finish = Event(type: EventType.offlineSyncFinish, time: 2)
+        let batch = EventBatch(events: [start, message(83), message(85), finish], cursor: "85")
+        #expect(batch.cursorBefore(requested: nil) == "82")
+        #expect(machine.received(batch) == [
+            .connected,
+            .deliver([
+                EventDelivery(event: start, cursor: "82"), EventDelivery(event: message(83), cursor: "83"),
+                EventDelivery(event: message(85), cursor: "85"), EventDelivery(event: finish, cursor: "85"),
+            ]),
+            .poll(cursor: "85", wait: 30),
+        ])
+    }
+
     @Test func gapIsFlaggedOnTheFirstEventOnly() {
         var machine = connectedMachine(cursor: "1")
         let actions = machine.received(EventBatch(events: [message(40), message(41)], cursor: "41", gap: true))

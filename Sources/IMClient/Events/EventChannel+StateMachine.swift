@@ -80,7 +80,7 @@ extension EventChannel {
             var actions: [Action] = []
             if phase != .connected { actions.append(.connected) }
             phase = .connected
-            var running = cursor ?? batch.cursor
+            var running = batch.cursorBefore(requested: cursor)
             var deliveries: [EventDelivery] = []
             for event in batch.events {
                 if let seq = event.seq { running = String(seq) }

@@ -58,7 +58,7 @@ struct EventChannel: Sendable {
             case .poll(let cursor, let wait):
                 do {
                     let batch = try await poll(cursor, wait)
-                    connectedCursor = cursor ?? batch.events.first?.seq.map { String($0 - 1) } ?? batch.cursor
+                    connectedCursor = batch.cursorBefore(requested: cursor)
                     pending = machine.received(batch)
                 } catch {
                     if Task.isCancelled { return continuation.finish() }

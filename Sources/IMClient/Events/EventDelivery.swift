@@ -17,3 +17,11 @@ public struct EventDelivery: Sendable, Hashable {
         self.gap = gap
     }
 }
+
+extension EventBatch {
+    /// The cursor from which this whole batch can be read again: the request's cursor, or (when the server chose the
+    /// position) just before the first logged event. Markers such as `onOfflineMessageSyncStart` have no `seq`.
+    func cursorBefore(requested: String?) -> String {
+        requested ?? events.lazy.compactMap(\.seq).first.map { String($0 - 1) } ?? cursor
+    }
+}
