@@ -97,6 +97,22 @@ struct ConversationTests {
         #expect(try ids(await alice.run("conv", "messages", "bob")).count == 3)
     }
 
+    @Test("conv fetch, then the event backlog: the local unread count stays the server's, and grows with newer messages")
+    func fetchThenEventsCountsOnce() async throws {
+        let world = try await World()
+        let shells = try await world.loggedIn("alice", "bob")
+        let (alice, bob) = (shells[0], shells[1])
+        for text in ["g1", "g2", "g3", "g4"] { #expect(try await alice.run("msg", "send", "bob", text).exitCode == 0) }
+        let fetched = try #require(try await bob.run("conv", "fetch").json() as? [[String: Any]])
+        #expect(fetched.first?["unreadCount"] as? Int == 4)
+        #expect(try await bob.run("events", "--once").exitCode == 0)
+        let unread = { try #require(try await bob.run("conv", "list").json() as? [[String: Any]]).first?["unreadCount"] as? Int }
+        #expect(try await unread() == 4)
+        #expect(try await alice.run("msg", "send", "bob", "g5").exitCode == 0)
+        #expect(try await bob.run("events", "--once").exitCode == 0)
+        #expect(try await unread() == 5)
+    }
+
     @Test("two imctl processes import into one profile at the same time")
     func concurrentProcesses() async throws {
         let world = try await World()

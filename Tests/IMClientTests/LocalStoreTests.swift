@@ -66,6 +66,19 @@ struct LocalStoreTests {
         #expect(conversation.latestMessage == latest)
     }
 
+    @Test("messages received after conv fetch that the server's count already covers are not counted again; newer ones are")
+    func serverCountCoversEarlierMessages() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.cleanup() }
+        let store = try LocalStore(path: directory.path + "/store.sqlite")
+        let backlog = (1...4).map { message("g\($0)", from: "bob", to: "alice", conversation: "bob", direction: .receive, time: Int64($0) * 10) }
+        try store.save([ServerConversation(conversationId: "bob", type: .chat, unreadCount: 4, latestMessage: backlog[3])])
+        try store.save(backlog, countUnread: true)
+        #expect(try store.conversation("bob", type: .chat, create: false)?.unreadCount == 4)
+        try store.save([message("g5", from: "bob", to: "alice", conversation: "bob", direction: .receive, time: 50)], countUnread: true)
+        #expect(try store.conversation("bob", type: .chat, create: false)?.unreadCount == 5)
+    }
+
     @Test func twoConnectionsShareOneFile() throws {
         let directory = TemporaryDirectory()
         defer { directory.cleanup() }

@@ -49,5 +49,10 @@ extension LocalStore {
             INSERT INTO messages_fts (rowid, searchText) SELECT new.rowid, new.searchText WHERE new.searchText <> '';
         END;
         """,
+        // 3: the server time up to which the unread count is the server's (`conv fetch`): a received message at or
+        // before it is already counted.
+        """
+        ALTER TABLE conversations ADD COLUMN unreadCountedThrough INTEGER NOT NULL DEFAULT 0;
+        """,
     ]
 }

@@ -38,9 +38,14 @@ final class LocalStore {
         try write {
             for conversation in conversations {
                 try self.ensureConversation(conversation.conversationId, conversation.type, isThread: false)
+                // The server's count covers every message of the conversation up to its latest one.
                 try self.connection.query(
-                    "UPDATE conversations SET unreadCount = ? WHERE conversationId = ? AND type = ?",
-                    conversation.unreadCount, conversation.conversationId, conversation.type.rawValue)
+                    """
+                    UPDATE conversations SET unreadCount = ?, unreadCountedThrough = MAX(unreadCountedThrough, ?)
+                    WHERE conversationId = ? AND type = ?
+                    """,
+                    conversation.unreadCount, conversation.latestMessage?.serverTime ?? 0, conversation.conversationId,
+                    conversation.type.rawValue)
                 if let latest = conversation.latestMessage { try self.saveOne(latest, countUnread: false) }
             }
         }
@@ -107,7 +112,8 @@ final class LocalStore {
             time, json, message.conversationId, type, time)
         if countUnread && isNew && !message.hasRead {
             try connection.query(
-                "UPDATE conversations SET unreadCount = unreadCount + 1 WHERE conversationId = ? AND type = ?", message.conversationId, type)
+                "UPDATE conversations SET unreadCount = unreadCount + 1 WHERE conversationId = ? AND type = ? AND (unreadCountedThrough = 0 OR unreadCountedThrough < ?)",
+                message.conversationId, type, message.serverTime)
         }
     }
 
