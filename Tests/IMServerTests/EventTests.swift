@@ -147,6 +147,22 @@ struct EventTests {
         }
     }
 
+    @Test("deliverOnlineOnly is idempotent too: a repeat answers the first result and delivers nothing; other content → 500")
+    func onlineOnlyIdempotency() async throws {
+        try await withPair { server, alice, bob in
+            let before = try await bob.events()
+            var message = Message(msgId: "live-1", conversationId: "", from: "", to: "bob", chatType: .chat, body: .text(TextBody(content: "once")))
+            message.deliverOnlineOnly = true
+            let first = try server.decode(SendMessageResponse.self, try await alice.call(.post, "/v1/messages", body: message))
+            let again = try server.decode(SendMessageResponse.self, try await alice.call(.post, "/v1/messages", body: message))
+            #expect(again.message == first.message && again.cursor == first.cursor)
+            message.body = .text(TextBody(content: "twice"))
+            #expect(try server.errorCode(try await alice.call(.post, "/v1/messages", body: message)) == 500)
+            let live = try await bob.events(cursor: before.cursor)
+            #expect(try live.events.flatMap { try $0.messages() }.map(\.body.text) == ["once"])
+        }
+    }
+
     @Test("a <userId>/<resource> address reaches only that session of the caller; others → 110 / 204")
     func ownSessionAddress() async throws {
         try await withPair { server, alice, bob in

@@ -28,13 +28,14 @@ struct MessageTests {
         }
     }
 
-    @Test("idempotency: same msgId and content → the stored message, one event; other content or sender → 500")
+    @Test("idempotency: same msgId and content → the stored message and cursor, one event; other content or sender → 500")
     func idempotency() async throws {
         try await withAlice { server, alice in
             let bob = try await server.login("bob")
             let first = try await alice.sendOK(to: "bob", text: "hello", msgId: "m-1")
             let again = try await alice.sendOK(to: "bob", text: "hello", msgId: "m-1")
             #expect(again.message == first.message)
+            #expect(again.cursor == first.cursor, "a replay answers with the cursor that preceded the original write")
             #expect(try server.errorCode(try await alice.send(to: "bob", text: "other", msgId: "m-1")) == 500)
             #expect(try server.errorCode(try await bob.send(to: "alice", text: "hello", msgId: "m-1")) == 500)
             let batch = try await bob.events()

@@ -43,6 +43,11 @@ struct RecallEditTests {
             #expect(pins.isEmpty)
             #expect(try await w.bob.failure(.post, "/v1/messages/\(msgId)/reactions", body: ReactionRequest(reaction: "👍")) == 500)
             #expect(try await w.alice.failure(.post, "/v1/messages/\(msgId)/recall", body: RecallRequest()) == 500)
+
+            // The recalled message's ID stays used: a late retry of the send does not bring the message back.
+            #expect(try w.server.errorCode(try await w.alice.send(to: "bob", text: "oops", msgId: msgId)) == 500)
+            #expect(try await w.bob.events(EventType.messagesReceived, after: recalled.cursor).isEmpty)
+            #expect(try await w.bob.history(with: "alice").map(\.msgId) == [keep.message.msgId])
         }
     }
 

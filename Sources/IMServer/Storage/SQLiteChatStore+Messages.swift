@@ -23,13 +23,7 @@ extension SQLiteChatStore {
                 else { throw ChatError(.userNotFound, "no other session '\(resource)' of '\(message.from)'") }
             }
             let cursor = try context.currentCursor()
-            if let existing = try db.first("SELECT json, delivered FROM messages WHERE app = ? AND msg_id = ?", app, message.msgId) {
-                let stored = try WireJSON.decode(Message.self, from: Data(existing.string(0).utf8))
-                guard stored.hasSameContent(as: message) else {
-                    throw ChatError(.messageInvalid, "message ID '\(message.msgId)' is already used for other content")
-                }
-                return try SendResult(SendMessageResponse(message: stored.viewed(by: message.from, delivered: existing.bool(1)), cursor: String(cursor)))
-            }
+            if let replayed = try context.replay(of: message, app: app, cursor: cursor) { return replayed }
             let isSelf = message.from == message.to
             if plan.app.settings.friendsOnlyMessaging, !isSelf {
                 throw ChatError(.userNotOnRoster, "'\(message.to)' is not a contact and the app allows messages to contacts only")
@@ -45,14 +39,15 @@ extension SQLiteChatStore {
             let type = isCmd ? EventType.cmdMessagesReceived : EventType.messagesReceived
             if let targets = plan.onlineTargets {
                 try context.deliverOnline(encoding, type: type, to: targets, app: app)
+                try context.recordOnlineOnly(encoding, app: app, cursor: cursor)
                 return encoding.result(cursor: cursor)
             }
             try db.query(
                 """
-                INSERT INTO messages (app, msg_id, sender, recipient, pair, body_type, server_time, json)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO messages (app, msg_id, sender, recipient, pair, body_type, server_time, json, send_cursor)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-                app, message.msgId, message.from, message.to, pair, message.body.type.rawValue, message.serverTime, storedJSON
+                app, message.msgId, message.from, message.to, pair, message.body.type.rawValue, message.serverTime, storedJSON, cursor
             )
             if !isCmd { try context.updateConversations(app: app, message: message) }
 

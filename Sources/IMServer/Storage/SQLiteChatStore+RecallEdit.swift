@@ -21,6 +21,7 @@ extension SQLiteChatStore {
             for user in MessageAccess.participants(of: message) { views[user] = try db.view(of: stored, app: app, viewer: user) }
             let released = try context.releaseAttachments(of: message)
             try context.removeMessage(message, app: app)
+            try context.recordRecall(msgId: msgId, app: app, now: now)
             try context.notifyParticipants(of: message, app: app, caller: call.session, type: EventType.messagesRecalledInfo, time: now) { user in
                 let info = RecallMessageInfo(
                     recallMessageId: msgId, recallBy: caller, conversationId: message.conversationId(viewedBy: user), recallMessage: views[user],

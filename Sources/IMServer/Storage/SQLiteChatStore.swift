@@ -68,7 +68,10 @@ final class SQLiteChatStore: ChatStore {
     /// `fileRetentionDays`.
     func sweep(now: Int64) async {
         do {
-            try await writer.write { try $0.pruneEvents(olderThan: now - EventRetention.maxAgeMilliseconds) }
+            try await writer.write { context in
+                try context.pruneEvents(olderThan: now - EventRetention.maxAgeMilliseconds)
+                try context.pruneOnlineOnlyIds(olderThan: now - EventRetention.maxAgeMilliseconds)
+            }
             try await pruneHistory(now: now)
             try await pruneFiles(now: now)
         } catch {
