@@ -86,6 +86,9 @@ struct MessageBuilderTests {
         #expect(try build(["user:bob", "hi"]).chatType == .chat)
         #expect(try build(["bob", "hi"]).to == "bob")
         #expect(throws: UsageError.self) { try Target("group:") }
+        for malformed in ["group:abc", "room:12a", "group:" + String(repeating: "1", count: 21)] {
+            #expect(throws: UsageError.self, "\(malformed)") { try Target(malformed) }
+        }
     }
 
     @Test("cmd, custom and location bodies, attributes and the idempotency key")

@@ -105,6 +105,29 @@ struct MessageTests {
         }
     }
 
+    @Test("group and room targets before they exist: a malformed ID → 600/700, every format error before 606/705")
+    func groupAndRoomTargets() async throws {
+        try await withAlice { server, alice in
+            func code(_ to: String, _ type: ChatType, text: String = "x", onlineOnly: Bool = false) async throws -> Int {
+                var message = Message(msgId: "", conversationId: "", from: "", to: to, chatType: type, body: .text(TextBody(content: text)))
+                message.deliverOnlineOnly = onlineOnly
+                return try server.errorCode(try await alice.call(.post, "/v1/messages", body: message))
+            }
+            for bad in ["abc", "12a", "", String(repeating: "1", count: 21)] {
+                #expect(try await code(bad, .groupChat) == 600, "group '\(bad)'")
+                #expect(try await code(bad, .chatRoom) == 700, "room '\(bad)'")
+            }
+            #expect(try await code("123", .groupChat) == 606)
+            #expect(try await code("123", .chatRoom) == 705)
+            #expect(try await code("123", .groupChat, text: "") == 110)
+            #expect(try await code("123", .chatRoom, onlineOnly: true) == 110)
+            for (path, expected) in [("abc/messages?type=groupChat", 600), ("12/messages?type=groupChat", 606), ("x/messages?type=chatRoom", 700)] {
+                let reply = try await alice.call(.get, "/v1/conversations/" + path)
+                #expect(try server.errorCode(reply) == expected, "\(path)")
+            }
+        }
+    }
+
     @Test("body + attributes over 5,120 bytes → 510")
     func sizeLimit() async throws {
         try await withAlice { server, alice in

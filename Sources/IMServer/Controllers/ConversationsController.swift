@@ -66,13 +66,13 @@ struct ConversationsController {
         return ConversationRef(app: call.app.id, owner: call.session.userId, peer: peer, type: type, resource: call.session.resource)
     }
 
-    /// The conversation must exist: the peer user (204), or the group (606 until groups exist).
+    /// The conversation must exist: the peer user (204), or the group (600/606 until groups exist).
     private func requireTarget(_ ref: ConversationRef) async throws {
         switch ref.type {
         case .chat:
             guard try await state.store.user(UserKey(app: ref.app, userId: ref.peer)) != nil else { throw ChatErrorFactory.userNotFound(ref.peer) }
         case .groupChat, .chatRoom:
-            throw ChatError(GroupErrors.notExist, "group '\(ref.peer)' does not exist")
+            throw GroupErrors.missingGroup(ref.peer)
         }
     }
 

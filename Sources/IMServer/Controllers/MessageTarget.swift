@@ -9,13 +9,13 @@ enum MessageTarget {
     }
 
     /// The one-to-one peer a `{conversationId}` route names with its `type` query (default `chat`). Groups answer
-    /// 606 and rooms 705 until they exist; `roomsAllowed` false (read acks) makes a room 110.
+    /// 600/606 and rooms 700/705 until they exist; `roomsAllowed` false (read acks) makes a room 110.
     static func peer(_ request: Request, _ context: BasicRequestContext, roomsAllowed: Bool = true) throws(ChatError) -> String {
         let raw = context.parameters.get("conversationId") ?? ""
         switch request.query("type") ?? "chat" {
         case "chat": return try Validation.userId(raw)
-        case "groupChat": throw ChatError(GroupErrors.notExist, "group '\(raw)' does not exist")
-        case "chatRoom" where roomsAllowed: throw ChatError(GroupErrors.roomNotExist, "chat room '\(raw)' does not exist")
+        case "groupChat": throw GroupErrors.missingGroup(raw)
+        case "chatRoom" where roomsAllowed: throw GroupErrors.missingRoom(raw)
         case "chatRoom": throw ChatError(.invalidParam, "this operation does not apply to chat rooms")
         default: throw ChatError(.invalidParam, "type must be chat, groupChat or chatRoom")
         }

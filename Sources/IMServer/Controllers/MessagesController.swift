@@ -68,8 +68,8 @@ struct MessagesController {
         let peer: String
         switch request.query("type") ?? "chat" {
         case "chat": peer = try Validation.userId(peerRaw)
-        case "groupChat": throw ChatError(GroupErrors.notExist, "group '\(peerRaw)' does not exist")
-        case "chatRoom": throw ChatError(GroupErrors.roomNotExist, "chat room '\(peerRaw)' does not exist")
+        case "groupChat": throw GroupErrors.missingGroup(peerRaw)
+        case "chatRoom": throw GroupErrors.missingRoom(peerRaw)
         default: throw ChatError(.invalidParam, "type must be chat, groupChat or chatRoom")
         }
         guard try await state.store.user(UserKey(app: call.app.id, userId: peer)) != nil else { throw ChatErrorFactory.userNotFound(peer) }

@@ -9,7 +9,7 @@ enum MessageValidator {
     static let maxNesting = 32
     private static let reservedAttributes: Set<String> = ["im_at_list", "im_ignore_notification", "im_force_notification", "im_push_ext"]
 
-    /// Checks format (110, 101, 105) and existence-class rules that need no storage (500 `from`, 606/705
+    /// Checks format (110, 101, 105, 600, 700) and existence-class rules that need no storage (500 `from`, 606/705
     /// for chat types this slice has no targets for). Returns the message with `from`, `to` and `msgId` normalized,
     /// and the session a `<userId>/<resource>` address names (§1.3), if any.
     static func normalized(_ raw: Message, sender: String) throws(ChatError) -> (message: Message, toResource: String?) {
@@ -21,7 +21,20 @@ enum MessageValidator {
             guard !address[1].isEmpty else { throw ChatError(.invalidParam, "'\(message.to)' names no resource") }
             toResource = String(address[1])
         }
-        message.to = try Validation.userId(String(address[0]))
+        // Every format error comes before the missing group or room (§0).
+        let missingTarget: ChatError?
+        switch message.chatType {
+        case .chat:
+            message.to = try Validation.userId(String(address[0]))
+            missingTarget = nil
+        case .groupChat:
+            try GroupErrors.checkGroupId(message.to)
+            missingTarget = GroupErrors.missingGroup(message.to)
+        case .chatRoom:
+            if message.deliverOnlineOnly { throw ChatError(.invalidParam, "deliverOnlineOnly is not allowed in chat rooms") }
+            try GroupErrors.checkRoomId(message.to)
+            missingTarget = GroupErrors.missingRoom(message.to)
+        }
         if toResource != nil, message.to != sender {
             throw ChatError(.invalidParam, "a <userId>/<resource> address must name one of the caller's own sessions")
         }
@@ -34,11 +47,7 @@ enum MessageValidator {
             throw ChatError(.messageInvalid, "from must be the caller")
         }
         message.from = sender
-        switch message.chatType {
-        case .chat: break
-        case .groupChat: throw ChatError(GroupErrors.notExist, "group '\(message.to)' does not exist")
-        case .chatRoom: throw ChatError(GroupErrors.roomNotExist, "chat room '\(message.to)' does not exist")
-        }
+        if let missingTarget { throw missingTarget }
         return (message, toResource)
     }
 
@@ -118,10 +127,40 @@ enum MessageValidator {
     }
 }
 
-/// Group and room codes used before groups and rooms exist.
+/// Group and room codes used before groups and rooms exist: a malformed ID (600/700, a format error, §0) before the
+/// missing group or room (606/705).
 enum GroupErrors {
+    static let invalidId = ErrorCode(rawValue: 600)
     static let notExist = ErrorCode(rawValue: 606)
+    static let roomInvalidId = ErrorCode(rawValue: 700)
     static let roomNotExist = ErrorCode(rawValue: 705)
+
+    /// 600 unless `raw` is a well-formed group ID.
+    static func checkGroupId(_ raw: String) throws(ChatError) {
+        guard isWellFormed(raw) else { throw ChatError(invalidId, "group ID '\(raw)' is not 1 to 20 digits") }
+    }
+
+    /// 700 unless `raw` is a well-formed room ID.
+    static func checkRoomId(_ raw: String) throws(ChatError) {
+        guard isWellFormed(raw) else { throw ChatError(roomInvalidId, "chat room ID '\(raw)' is not 1 to 20 digits") }
+    }
+
+    /// The error for a group ID, as no group exists yet: 600 when malformed, else 606.
+    static func missingGroup(_ raw: String) -> ChatError {
+        do { try checkGroupId(raw) } catch { return error }
+        return ChatError(notExist, "group '\(raw)' does not exist")
+    }
+
+    /// The error for a room ID, as no room exists yet: 700 when malformed, else 705.
+    static func missingRoom(_ raw: String) -> ChatError {
+        do { try checkRoomId(raw) } catch { return error }
+        return ChatError(roomNotExist, "chat room '\(raw)' does not exist")
+    }
+
+    /// Group and room IDs are 1 to 20 digits (semantics §2, 600 and 700).
+    private static func isWellFormed(_ raw: String) -> Bool {
+        (1...20).contains(raw.utf8.count) && raw.utf8.allSatisfy { (0x30...0x39).contains($0) }
+    }
 }
 
 extension Validation {
