@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
 import IMClient
 import IMCore
 /// Options shared by `events` and `wait`.
@@ -40,6 +43,11 @@ enum EventOptions {
     static func readyFile(_ invocation: Invocation) throws(UsageError) -> String? {
         guard let path = invocation.value("ready-file") else { return nil }
         if path.isEmpty { throw .invalidValue(option: "--ready-file", value: path, reason: "expected a file path") }
+        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        var status = stat()
+        guard stat(directory.isEmpty ? "/" : directory, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
+            throw .invalidValue(option: "--ready-file", value: path, reason: "its directory does not exist")
+        }
         return path
     }
 

@@ -84,7 +84,7 @@ struct EventPump {
             switch signal {
             case .delivery(let delivery):
                 if !ready, let readyFile {
-                    try SecureFile.write("", to: readyFile)
+                    try SecureFile.write("", to: readyFile, createDirectories: false)
                     ready = true
                 }
                 idleTimer?.cancel()

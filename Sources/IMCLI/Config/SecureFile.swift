@@ -10,10 +10,10 @@ enum SecureFile {
         do { try Directory.create(path) } catch { throw CLIError(error) }
     }
 
-    /// Writes `text` to `path` (mode 0600) through a temporary file renamed over it.
-    static func write(_ text: String, to path: String) throws(CLIError) {
-        let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
-        try makeDirectory(directory)
+    /// Writes `text` to `path` (mode 0600) through a temporary file renamed over it; missing parent directories are
+    /// created (0700) unless `createDirectories` is false.
+    static func write(_ text: String, to path: String, createDirectories: Bool = true) throws(CLIError) {
+        if createDirectories { try makeDirectory(String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])) }
         let temporary = "\(path).tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw CLIError(code: .generalError, message: "cannot write \(path): \(errorText())") }
