@@ -6,11 +6,14 @@ public struct ChatError: Error, Sendable, Hashable, Codable, CustomStringConvert
     public var code: ErrorCode
     public var name: String
     public var description: String
+    /// For a rate limit (HTTP 429: 502, 509), the seconds after which a retry can succeed.
+    public var retryAfter: Int64?
 
-    public init(_ code: ErrorCode, _ description: String) {
+    public init(_ code: ErrorCode, _ description: String, retryAfter: Int64? = nil) {
         self.code = code
         self.name = code.name
         self.description = description
+        self.retryAfter = retryAfter
     }
 }
 

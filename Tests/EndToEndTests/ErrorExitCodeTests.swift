@@ -97,8 +97,9 @@ struct ErrorExitCodeTests {
         let patient = try await alice.run("batch", stdin: steps(2))
         #expect(try patient.lines().map { $0["ok"] as? Bool } == [true, true], "\(patient.stdout)")
         let impatient = try await alice.run("batch", "--max-rate-wait", "0", stdin: steps(3))
-        let codes = try impatient.lines().map { (($0["error"] as? [String: Any])?["code"] as? Int) ?? 0 }
-        #expect(codes.contains(502), "\(impatient.stdout)")
+        let errors = try impatient.lines().compactMap { $0["error"] as? [String: Any] }
+        #expect(errors.contains { $0["code"] as? Int == 502 }, "\(impatient.stdout)")
+        #expect(errors.allSatisfy { $0["code"] as? Int != 502 || $0["retryAfter"] as? Int == 1 }, "rate-limit errors say when to retry: \(errors)")
         try expectEnvelope(try await alice.run("msg", "send", "bob", "x", "--max-rate-wait", "soon"), exit: 2)
     }
 

@@ -71,7 +71,8 @@ public enum HelpTopics {
         strings. Fields may be added, never renamed or removed. State-changing commands print the resulting object \
         and the event cursor that preceded the write, e.g. msg send prints {"message":{…},"cursor":"…"}. \
         Errors go to stderr; in json and ndjson mode (or with IMCTL_ERROR_FORMAT=json) as one line \
-        {"error":{"code":…,"name":…,"message":…,"status":…,"retryable":…,"hint":…},"exitCode":N}.
+        {"error":{"code":…,"name":…,"message":…,"status":…,"retryable":…,"hint":…},"exitCode":N} \
+        (plus "retryAfter" seconds when rate limited).
 
         See docs/cli.md for every command's shape and tsv columns.
         """

@@ -10,6 +10,8 @@ public struct CLIError: Error, Sendable, Hashable {
     public var hint: String?
     /// The process exit status.
     public var exitCode: Int32
+    /// For a rate limit, the seconds after which a retry can succeed (the server's `Retry-After`).
+    public var retryAfter: Int64?
 
     /// Creates an error.
     public init(code: ErrorCode, message: String, hint: String? = nil, exitCode: Int32? = nil) {
@@ -22,6 +24,7 @@ public struct CLIError: Error, Sendable, Hashable {
     /// Wraps a system error.
     public init(_ error: ChatError, hint: String? = nil) {
         self.init(code: error.code, message: error.description, hint: hint ?? Self.defaultHint(error.code))
+        retryAfter = error.retryAfter
     }
 
     /// Wraps a usage error: code 110, exit 2, with a pointer to the command's help.
@@ -61,6 +64,7 @@ public struct CLIError: Error, Sendable, Hashable {
             "status": code.isClientSide ? .null : .int(Int64(code.httpStatus)), "retryable": .bool(code.isRetryable),
         ]
         error["hint"] = hint.map(JSONValue.string) ?? .null
+        if let retryAfter { error["retryAfter"] = .int(retryAfter) }
         return .object(["error": .object(error), "exitCode": .int(Int64(exitCode))])
     }
 }

@@ -18,18 +18,20 @@ enum APIResponse {
 
     /// The error response for any thrown error, with the HTTP status of its code unless `status` is given.
     static func error(_ error: any Error, status: HTTPResponse.Status? = nil, logger: Logger) -> Response {
-        let chatError: ChatError
+        var chatError: ChatError
         if let known = error as? ChatError {
             chatError = known
         } else {
             logger.error("request failed", metadata: ["error": "\(error)"])
             chatError = ChatError(.serverUnknownError, "the server failed to complete the request")
         }
-        guard var response = try? json(APIErrorBody(error: chatError), status: status ?? HTTPResponse.Status(code: chatError.code.httpStatus)) else {
+        let httpStatus = status ?? HTTPResponse.Status(code: chatError.code.httpStatus)
+        // Send and room rates are limited per second: the next second is when a retry can succeed.
+        if httpStatus == .tooManyRequests { chatError.retryAfter = 1 }
+        guard var response = try? json(APIErrorBody(error: chatError), status: httpStatus) else {
             return Response(status: .internalServerError)
         }
-        // Send and room rates are limited per second: the next second is when a retry can succeed.
-        if response.status == .tooManyRequests { response.headers[.retryAfter] = "1" }
+        if let retryAfter = chatError.retryAfter { response.headers[.retryAfter] = String(retryAfter) }
         return response
     }
 
