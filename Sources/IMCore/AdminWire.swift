@@ -49,6 +49,7 @@ public struct AppSettings: Sendable, Hashable, Codable {
             ["none", "apertium", "libretranslate"].contains(translationProvider)
                 ? nil : "translationProvider must be none, apertium or libretranslate",
             translationURLError(),
+            preSendHook.map { $0.hasPrefix("http://") || $0.hasPrefix("https://") ? nil : "preSendHook must start with http:// or https://" } ?? nil,
         ]
         return problems.compactMap { $0 }.first
     }

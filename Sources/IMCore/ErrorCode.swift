@@ -94,6 +94,7 @@ public struct ErrorCode: RawRepresentable, Hashable, Sendable, Codable, CustomSt
     public static let fileIsExpired = ErrorCode(rawValue: 407)
     public static let messageInvalid = ErrorCode(rawValue: 500)
     public static let messageIncludeIllegalContent = ErrorCode(rawValue: 501)
+    public static let messageExternalLogicBlocked = ErrorCode(rawValue: 508)
     public static let messageSendTrafficLimit = ErrorCode(rawValue: 502)
     public static let messageRecallTimeLimit = ErrorCode(rawValue: 504)
     public static let messageSizeLimit = ErrorCode(rawValue: 510)

@@ -1,0 +1,34 @@
+import IMCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// The app's `preSendHook` (semantics §1.7, §4.2): before a send is stored, the message (as the sender would see it
+/// stored) is POSTed to the URL as `{"appKey":…,"message":{…}}`. A 2xx answer lets it through unless its JSON says
+/// `"allow": false`; `{"allow":false}`, any other status, no answer within 2 s or no connection refuse it with 508.
+enum PreSendHook {
+    static let timeout = Duration.seconds(2)
+
+    /// 508 when the hook refuses `message`, nil when it lets it through (or the app has no hook).
+    static func refusal(of message: Message, app: AppRecord) async -> ChatError? {
+        guard let url = app.settings.preSendHook, !url.isEmpty else { return nil }
+        let blocked = { (reason: String) in ChatError(.messageExternalLogicBlocked, "the app's pre-send hook refused the message: \(reason)") }
+        do {
+            let request = try WireJSON.encode(HookRequest(appKey: app.appKey, message: message))
+            let response = try await CurlHTTP.send("POST", url, json: Array(request), timeout: timeout)
+            guard (200..<300).contains(response.status) else { return blocked("it answered HTTP \(response.status)") }
+            let verdict = try? WireJSON.decode(JSONValue.self, from: Data(response.body))
+            return verdict?.objectValue?["allow"] == .bool(false) ? blocked("it said allow: false") : nil
+        } catch {
+            return blocked("no answer (\(error))")
+        }
+    }
+
+    private struct HookRequest: Encodable {
+        var appKey: String
+        var message: Message
+    }
+}

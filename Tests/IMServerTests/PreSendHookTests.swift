@@ -1,0 +1,78 @@
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import IMCore
+import NIOCore
+import Synchronization
+import Testing
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// A stand-in for an app's pre-send hook (the app's own web service, not ours) on 127.0.0.1: `/allow` answers
+/// `{"allow":true}`, `/deny` `{"allow":false}`, `/fail` 500, `/slow` `{"allow":true}` after 3 s. It records each body.
+final class PreSendHookStub: Sendable {
+    let requests = Mutex<[JSONValue]>([])
+
+    static func run(_ body: @Sendable (String, PreSendHookStub) async throws -> Void) async throws {
+        let stub = PreSendHookStub()
+        let router = Router()
+        for (path, status, answer) in [("/allow", HTTPResponse.Status.ok, #"{"allow":true}"#), ("/deny", .ok, #"{"allow":false}"#),
+            ("/fail", .internalServerError, #"{"allow":true}"#), ("/slow", .ok, #"{"allow":true}"#)]
+        {
+            router.post(RouterPath(path)) { request, _ in
+                let received = try WireJSON.decode(JSONValue.self, from: Data(try await request.body.collect(upTo: 1 << 20).readableBytesView))
+                stub.requests.withLock { $0.append(received) }
+                if path == "/slow" { try await Task.sleep(for: .seconds(3)) }
+                return Response(status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: answer)))
+            }
+        }
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in
+            try await body("http://127.0.0.1:\(try #require(client.port))", stub)
+        }
+    }
+}
+
+@Suite("preSendHook (semantics §1.7, §4.2)", .timeLimit(.minutes(1)))
+struct PreSendHookTests {
+    @Test("the hook sees each send; {\"allow\":false}, a non-2xx answer, no answer within 2 s or no connection → 508, nothing stored")
+    func hookDecides() async throws {
+        try await PreSendHookStub.run { base, stub in
+            try await TestServer.withApp(settings: ["preSendHook": .string(base + "/deny")]) { server in
+                let alice = try await server.login("alice")
+                let bob = try await server.login("bob")
+                #expect(try server.errorCode(try await alice.send(to: "bob", text: "refused")) == 508)
+                let seen = try #require(stub.requests.withLock { $0.last })
+                let message = seen.objectValue?["message"]?.objectValue
+                #expect(seen.objectValue?["appKey"] == .string("org#app"))
+                #expect(message?["body"]?.objectValue?["content"] == .string("refused"))
+                #expect(message?["from"] == .string("alice"))
+
+                for (path, expected) in [("/fail", 508), ("/slow", 508), ("/allow", 0)] {
+                    try await server.patchSettings("org#app", ["preSendHook": .string(base + path)])
+                    let reply = try await alice.send(to: "bob", text: path)
+                    #expect((reply.status == .ok ? 0 : try server.errorCode(reply)) == expected, "\(path)")
+                }
+                try await server.patchSettings("org#app", ["preSendHook": .string("http://127.0.0.1:9/closed")])
+                #expect(try server.errorCode(try await alice.send(to: "bob", text: "nobody home")) == 508)
+                try await server.patchSettings("org#app", ["preSendHook": .null])
+                #expect(try await alice.send(to: "bob", text: "no hook").status == .ok)
+
+                let history = try server.decode(CursorResult<Message>.self, try await bob.call(.get, "/v1/conversations/alice/messages"))
+                #expect(history.data.map(\.body.text) == ["no hook", "/allow"])
+            }
+        }
+    }
+
+    @Test("preSendHook must be an http(s) URL (110)")
+    func hookURL() async throws {
+        try await TestServer.withApp { server in
+            let reply = try await server.admin(.patch, "/v1/admin/apps/current/settings", body: ["preSendHook": JSONValue.string("notaurl")])
+            #expect(try server.errorCode(reply) == 110)
+        }
+    }
+}
