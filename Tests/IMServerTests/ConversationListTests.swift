@@ -104,10 +104,11 @@ struct ConversationListTests {
         }
     }
 
-    @Test("cursors page each mode and belong to their mode (110)")
+    @Test("cursors page each mode and belong to their mode and their owner (110)")
     func cursors() async throws {
         try await TestServer.withApp(users: ["alice", "bob", "carol"]) { server in
             let alice = try await server.login("alice")
+            let bob = try await server.login("bob")
             for peer in ["bob", "carol"] {
                 try await alice.sendOK(to: peer, text: "hi")
                 _ = try server.decode(ConversationsUpdate.self, try await pin(alice, peer))
@@ -121,6 +122,7 @@ struct ConversationListTests {
                 #expect(second.cursor == nil)
                 let other = mode == "pinned=true" ? "mark=2" : "pinned=true"
                 #expect(try server.errorCode(try await alice.call(.get, "/v1/conversations?cursor=\(cursor)&" + other)) == 110)
+                #expect(try server.errorCode(try await bob.call(.get, "/v1/conversations?cursor=\(cursor)&" + mode)) == 110, "another user's \(mode) cursor")
             }
         }
     }

@@ -44,6 +44,9 @@ struct HistoryTests {
             }
             let upCursor = try #require(try await page("pageSize=1").cursor)
             #expect(try server.errorCode(try await alice.call(.get, "/v1/conversations/bob/messages?direction=down&cursor=\(upCursor)")) == 110)
+            // A cursor belongs to its viewer's history with its peer: not to another conversation, not to the peer's side.
+            #expect(try server.errorCode(try await alice.call(.get, "/v1/conversations/alice/messages?cursor=\(upCursor)")) == 110)
+            #expect(try server.errorCode(try await bob.call(.get, "/v1/conversations/alice/messages?cursor=\(upCursor)")) == 110)
             #expect(try server.errorCode(try await alice.call(.get, "/v1/conversations/nobody/messages")) == 204)
         }
     }

@@ -64,7 +64,6 @@ struct MessagesController {
         options.startTs = try request.queryInt("startTs", in: -1...Int64.max) ?? -1
         options.endTs = try request.queryInt("endTs", in: -1...Int64.max) ?? -1
         let pageSize = Int(try request.queryInt("pageSize", in: 1...50) ?? 20)
-        let position = try request.query("cursor").map { raw throws(ChatError) in try PageCursor.parseHistory(raw, up: direction == .up) }
         let peerRaw = context.parameters.get("conversationId") ?? ""
         let peer: String
         switch request.query("type") ?? "chat" {
@@ -72,6 +71,9 @@ struct MessagesController {
         case "groupChat": throw GroupErrors.missingGroup(peerRaw)
         case "chatRoom": throw GroupErrors.missingRoom(peerRaw)
         default: throw ChatError(.invalidParam, "type must be chat, groupChat or chatRoom")
+        }
+        let position = try request.query("cursor").map { raw throws(ChatError) in
+            try PageCursor.parseHistory(raw, up: direction == .up, viewer: call.session.userId, peer: peer)
         }
         guard try await state.store.user(UserKey(app: call.app.id, userId: peer)) != nil else { throw ChatErrorFactory.userNotFound(peer) }
         let query = HistoryQuery(
@@ -89,7 +91,7 @@ struct MessagesController {
         if pinned, mark != nil { throw ChatError(.invalidParam, "ask for pinned or mark, not both") }
         let mode: ConversationQuery.Mode = pinned ? .pinned : mark.map { .mark(Int($0)) } ?? .all
         let pageSize = Int(try request.queryInt("pageSize", in: 1...50) ?? 20)
-        let position = try request.query("cursor").map { raw throws(ChatError) in try mode.parseCursor(raw) }
+        let position = try request.query("cursor").map { raw throws(ChatError) in try mode.parseCursor(raw, owner: call.session.userId) }
         let query = ConversationQuery(
             app: call.app.id, owner: call.session.userId, mode: mode, position: position, pageSize: pageSize,
             keptSince: call.app.settings.historyKeptSince(now: WallClock.milliseconds())

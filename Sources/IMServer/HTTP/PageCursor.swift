@@ -1,27 +1,27 @@
 import IMCore
 
-/// The opaque keyset cursors of the paged lists (§6). Each names its list, so a cursor from another list → 110.
+/// The opaque keyset cursors of the paged lists (§6). Each names its list — the kind, and for a user's own lists a
+/// tag of whose list it is — so a cursor from another list, or another user's, → 110.
 enum PageCursor {
-    /// History position after (`time`, `msgId`) in direction up (`u`) or down (`d`).
-    static func history(time: Int64, msgId: String, up: Bool) -> String {
-        "h\(up ? "u" : "d").\(time).\(msgId)"
+    /// History position after (`time`, `msgId`) in direction up (`u`) or down (`d`), in `viewer`'s history with `peer`.
+    static func history(time: Int64, msgId: String, up: Bool, viewer: String, peer: String) -> String {
+        "\(historyPrefix(up: up, viewer: viewer, peer: peer)).\(time).\(msgId)"
     }
 
-    /// Conversation-list position after (`time`, `peer`).
-    static func conversations(time: Int64, peer: String) -> String {
-        "c.\(time).\(peer)"
-    }
-
-    /// Parses a history cursor for the given direction.
-    static func parseHistory(_ raw: String, up: Bool) throws(ChatError) -> (time: Int64, msgId: String) {
-        let (time, key) = try parse(raw, prefix: up ? "hu" : "hd")
+    /// Parses a history cursor issued for this direction of `viewer`'s history with `peer`.
+    static func parseHistory(_ raw: String, up: Bool, viewer: String, peer: String) throws(ChatError) -> (time: Int64, msgId: String) {
+        let (time, key) = try parse(raw, prefix: historyPrefix(up: up, viewer: viewer, peer: peer))
         try Validation.msgId(key)
         return (time, key)
     }
 
-    /// Parses a conversation-list cursor.
-    static func parseConversations(_ raw: String) throws(ChatError) -> (time: Int64, peer: String) {
-        try parse(raw, prefix: "c")
+    /// The prefix `kind-tag` of a list that belongs to `owner` (and, for a history, to `peer`).
+    static func ownedPrefix(_ kind: String, _ owner: String, _ peer: String = "") -> String {
+        "\(kind)-\(Secrets.sha256("\(owner)\u{0}\(peer)").prefix(12))"
+    }
+
+    private static func historyPrefix(up: Bool, viewer: String, peer: String) -> String {
+        ownedPrefix(up ? "hu" : "hd", viewer, peer)
     }
 
     /// Splits `prefix.number.key`; anything else → 110.

@@ -79,7 +79,7 @@ extension SQLiteChatStore {
                     isPinned: row.int(3) > 0, pinnedTime: row.int(3), marks: marks.map { Int($0.int(0)) },
                     latestMessage: try db.latestVisibleMessage(app: query.app, viewer: query.owner, peer: peer, keptSince: query.keptSince))
             }
-            let next = rows.count > query.pageSize ? page.last.map { query.mode.cursor(time: $0.int(4), peer: $0.string(0)) } : nil
+            let next = rows.count > query.pageSize ? page.last.map { query.mode.cursor(time: $0.int(4), peer: $0.string(0), owner: query.owner) } : nil
             return CursorResult(cursor: next, data: data)
         }
     }
@@ -248,21 +248,21 @@ extension ConversationsUpdate {
 }
 
 extension ConversationQuery.Mode {
-    /// A cursor of this mode's list after (`time`, `peer`).
-    func cursor(time: Int64, peer: String) -> String {
-        switch self {
-        case .all: PageCursor.conversations(time: time, peer: peer)
-        case .pinned: "cp.\(time).\(peer)"
-        case .mark(let mark): "cm\(mark).\(time).\(peer)"
-        }
+    /// A cursor of `owner`'s list in this mode after (`time`, `peer`).
+    func cursor(time: Int64, peer: String, owner: String) -> String {
+        "\(cursorPrefix(owner: owner)).\(time).\(peer)"
     }
 
-    /// Parses a cursor issued for this mode's list (else 110).
-    func parseCursor(_ raw: String) throws(ChatError) -> (time: Int64, peer: String) {
+    /// Parses a cursor issued for `owner`'s list in this mode (else 110).
+    func parseCursor(_ raw: String, owner: String) throws(ChatError) -> (time: Int64, peer: String) {
+        try PageCursor.parse(raw, prefix: cursorPrefix(owner: owner))
+    }
+
+    private func cursorPrefix(owner: String) -> String {
         switch self {
-        case .all: try PageCursor.parseConversations(raw)
-        case .pinned: try PageCursor.parse(raw, prefix: "cp")
-        case .mark(let mark): try PageCursor.parse(raw, prefix: "cm\(mark)")
+        case .all: PageCursor.ownedPrefix("c", owner)
+        case .pinned: PageCursor.ownedPrefix("cp", owner)
+        case .mark(let mark): PageCursor.ownedPrefix("cm\(mark)", owner)
         }
     }
 }

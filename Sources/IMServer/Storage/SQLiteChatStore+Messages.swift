@@ -107,7 +107,7 @@ extension SQLiteChatStore {
                     WireJSON.decode(Message.self, from: Data($0.string(0).utf8)).viewed(by: query.viewer, delivered: $0.bool(1)),
                     app: query.app, viewer: query.viewer)
             }
-            let next = rows.count > query.pageSize ? page.last.map { PageCursor.history(time: $0.int(2), msgId: $0.string(3), up: up) } : nil
+            let next = rows.count > query.pageSize ? page.last.map { PageCursor.history(time: $0.int(2), msgId: $0.string(3), up: up, viewer: query.viewer, peer: query.peer) } : nil
             return CursorResult(cursor: next, data: messages)
         }
     }
