@@ -48,6 +48,10 @@ struct HistoryTests {
             #expect(try server.errorCode(try await alice.call(.get, "/v1/conversations/alice/messages?cursor=\(upCursor)")) == 110)
             #expect(try server.errorCode(try await bob.call(.get, "/v1/conversations/alice/messages?cursor=\(upCursor)")) == 110)
             #expect(try server.errorCode(try await alice.call(.get, "/v1/conversations/nobody/messages")) == 204)
+            // Path segments are percent-decoded (RFC 3986): b%6Fb is bob.
+            let encoded = try server.decode(CursorResult<Message>.self, try await alice.call(.get, "/v1/conversations/b%6Fb/messages?pageSize=50"))
+            #expect(encoded.data.count == 5)
+            #expect(try server.errorCode(try await alice.call(.get, "/v1/conversations/b%zzb/messages")) == 101)
         }
     }
 

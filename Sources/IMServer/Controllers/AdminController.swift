@@ -147,6 +147,6 @@ struct AdminController {
     /// The user a per-user admin call names, in the app it acts in.
     private func target(_ request: Request, _ context: BasicRequestContext) throws -> UserKey {
         let app = try state.operatorApp(request)
-        return UserKey(app: app.id, userId: try Validation.userId(context.parameters.get("userId") ?? ""))
+        return UserKey(app: app.id, userId: try Validation.userId(context.pathValue("userId")))
     }
 }

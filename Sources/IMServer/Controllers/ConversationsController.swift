@@ -9,7 +9,7 @@ struct ConversationsController {
     func pin(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let call = try await state.userCall(request)
         let body = try await request.decodeWire(PinConversationRequest.self)
-        let ref = try reference(call, context.parameters.get("conversationId") ?? "", type: body.type)
+        let ref = try reference(call, context.pathValue("conversationId"), type: body.type)
         return try APIResponse.json(try await state.store.pinConversation(ref, isPinned: body.isPinned, now: WallClock.milliseconds()))
     }
 
@@ -29,7 +29,7 @@ struct ConversationsController {
     func delete(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let call = try await state.userCall(request)
         let type = try request.query("type").map { raw throws(ChatError) in try Self.chatType(raw) } ?? .chat
-        let ref = try reference(call, context.parameters.get("conversationId") ?? "", type: type)
+        let ref = try reference(call, context.pathValue("conversationId"), type: type)
         try await requireTarget(ref)
         let deleteMessages = try request.queryFlag("deleteMessages") ?? true
         return try APIResponse.json(try await state.store.deleteConversation(ref, deleteMessages: deleteMessages, now: WallClock.milliseconds()))
@@ -39,7 +39,7 @@ struct ConversationsController {
     func removeMessages(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let call = try await state.userCall(request)
         let body = try await request.decodeWire(RemoveMessagesRequest.self)
-        let ref = try reference(call, context.parameters.get("conversationId") ?? "", type: body.type)
+        let ref = try reference(call, context.pathValue("conversationId"), type: body.type)
         switch (body.msgIds, body.beforeTs) {
         case (let ids?, nil):
             guard (1...50).contains(Set(ids).count) else { throw ChatError(.invalidParam, "give 1 to 50 message IDs") }

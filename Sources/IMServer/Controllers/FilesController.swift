@@ -57,7 +57,7 @@ struct FilesController {
     /// answers 206 with `Content-Range`.
     func download(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let call = try await state.userCall(request)
-        let id = context.parameters.get("remotePath") ?? ""
+        let id = context.pathValue("remotePath")
         guard let file = try await state.store.upload(id, app: call.app.id) else {
             throw ChatError(.fileNotFound, "no file '\(id)'")
         }

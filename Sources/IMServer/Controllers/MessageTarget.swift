@@ -5,13 +5,13 @@ import IMCore
 enum MessageTarget {
     /// The `{msgId}` path parameter (format checked where the message is looked up).
     static func msgId(_ context: BasicRequestContext) -> String {
-        context.parameters.get("msgId") ?? ""
+        context.pathValue("msgId")
     }
 
     /// The one-to-one peer a `{conversationId}` route names with its `type` query (default `chat`). Groups answer
     /// 600/606 and rooms 700/705 until they exist; `roomsAllowed` false (read acks) makes a room 110.
     static func peer(_ request: Request, _ context: BasicRequestContext, roomsAllowed: Bool = true) throws(ChatError) -> String {
-        let raw = context.parameters.get("conversationId") ?? ""
+        let raw = context.pathValue("conversationId")
         switch request.query("type") ?? "chat" {
         case "chat": return try Validation.userId(raw)
         case "groupChat": throw GroupErrors.missingGroup(raw)

@@ -64,7 +64,7 @@ struct MessagesController {
         options.startTs = try request.queryInt("startTs", in: -1...Int64.max) ?? -1
         options.endTs = try request.queryInt("endTs", in: -1...Int64.max) ?? -1
         let pageSize = Int(try request.queryInt("pageSize", in: 1...50) ?? 20)
-        let peerRaw = context.parameters.get("conversationId") ?? ""
+        let peerRaw = context.pathValue("conversationId")
         let peer: String
         switch request.query("type") ?? "chat" {
         case "chat": peer = try Validation.userId(peerRaw)

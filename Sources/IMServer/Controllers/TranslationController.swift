@@ -15,7 +15,7 @@ struct TranslationController {
     /// into its body's `translations`. Nothing is stored. Errors in §0 order: 110, 500, 1111, 1110, 1112/1113.
     func translate(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
         let call = try await state.userCall(request)
-        let msgId = context.parameters.get("msgId") ?? ""
+        let msgId = context.pathValue("msgId")
         try Validation.msgId(msgId)
         let languages = try await request.decodeWire(TranslateMessageRequest.self).targetLanguages
         var message = try await state.store.message(call, msgId: msgId, now: WallClock.milliseconds())
