@@ -391,7 +391,7 @@ _imctl() {
         "imctl admin reports") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version --operator-file" -- "$cur")) ;;
         "imctl serve") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version --listen --data-dir --log-level --ready-file" -- "$cur")) ;;
         "imctl completion") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version" -- "$cur")); else COMPREPLY=($(compgen -W "bash zsh fish" -- "$cur")); fi ;;
-        "imctl help") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version" -- "$cur")); else COMPREPLY=($(compgen -W "exit-codes environment output streams" -- "$cur")); fi ;;
+        "imctl help") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version" -- "$cur")); else COMPREPLY=($(compgen -W "exit-codes environment output events" -- "$cur")); fi ;;
         "imctl version") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version" -- "$cur")) ;;
     esac
 }

@@ -394,4 +394,4 @@ complete -c imctl -n '__imctl_at imctl serve' -l data-dir -x -a '(__fish_complet
 complete -c imctl -n '__imctl_at imctl serve' -l log-level -x -a 'trace debug info notice warning error critical' -d 'trace, debug, info, notice, warning, error or critical.'
 complete -c imctl -n '__imctl_at imctl serve' -l ready-file -r -F -d 'Write HOST:PORT to PATH once the server listens.'
 complete -c imctl -n '__imctl_at imctl completion' -a 'bash zsh fish'
-complete -c imctl -n '__imctl_at imctl help' -a 'exit-codes environment output streams'
+complete -c imctl -n '__imctl_at imctl help' -a 'exit-codes environment output events'

@@ -33,6 +33,16 @@ struct CommandTests {
         assertSnapshot(result.stdout, named: "topic-\(name).txt")
     }
 
+    @Test("help events shows the events command, then the events topic (cli-conventions §1); streams is the topic alone")
+    func eventsIsTopicAndCommand() async {
+        let harness = CLIHarness()
+        let events = await harness.run(["help", "events"]).stdout
+        let topic = await harness.run(["help", "streams"]).stdout
+        #expect(events.hasPrefix("Usage: imctl events") || events.contains("imctl events ["), "\(events.prefix(200))")
+        #expect(events.hasSuffix(topic))
+        #expect(topic.hasPrefix("STREAMS:"))
+    }
+
     @Test("help for an unknown word: exit 2 with a suggestion")
     func unknownHelp() async {
         let result = await CLIHarness().run(["help", "exit-code"])

@@ -5,7 +5,7 @@ extension Command {
     static let help = Command(
         name: "help",
         summary: "Show help for a command or a topic.",
-        discussion: "Topics: exit-codes, environment, output, events.",
+        discussion: "Topics: exit-codes, environment, output, events (the events command, then how streams work; also as streams).",
         arguments: [Argument("topic", help: "A topic or a command path such as 'msg send'.", isOptional: true,
             isVariadic: true, completion: .choices(HelpTopics.names))],
         examples: [
@@ -17,7 +17,10 @@ extension Command {
             let words = invocation.argumentValues("topic")
             let width = context.io.terminalWidth ?? 80
             if words.count == 1, let text = HelpTopics.text(words[0], width: width) {
-                try context.io.stdout.write(text)
+                // 'events' is a topic (cli-conventions §1) and a command: its help comes first, then the topic.
+                let command = words[0] == "events" ? context.root.subcommand("events") : nil
+                let commandHelp = command.map { HelpRenderer.render(path: [context.root, $0], width: width) + "\n" } ?? ""
+                try context.io.stdout.write(commandHelp + text)
                 return ExitCode.success
             }
             var path = [context.root]

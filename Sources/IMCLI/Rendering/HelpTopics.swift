@@ -1,7 +1,8 @@
-/// The help topics of `imctl help <topic>`: exit codes, environment, output, streams (events and wait).
+/// The help topics of `imctl help <topic>`: exit codes, environment, output, events (streams: events and wait; also
+/// reachable as `streams`).
 public enum HelpTopics {
     /// Topic names.
-    public static let names = ["exit-codes", "environment", "output", "streams"]
+    public static let names = ["exit-codes", "environment", "output", "events"]
 
     /// Exit statuses and their meaning (cli-conventions §3).
     static let exitCodes: [(String, String)] = [
@@ -51,7 +52,7 @@ public enum HelpTopics {
             body = ["ENVIRONMENT (precedence: flag > environment > profile > default):", ""]
                 + environmentVariables.flatMap { TextWrap.labelled($0.0, $0.1, width: width, column: 34) }
         case "output": body = TextWrap.wrap(outputText, width: width)
-        case "streams": body = TextWrap.wrap(eventsText, width: width)
+        case "events", "streams": body = TextWrap.wrap(eventsText, width: width)
         default: return nil
         }
         return body.joined(separator: "\n") + "\n"
