@@ -21,6 +21,8 @@ struct LoginLifecycleTests {
 
         let bad = try await alice.run("token", "renew", "--token-stdin", stdin: "not-a-token\n")
         #expect(bad.exitCode == 4)
+        let hint = (try bad.errorEnvelope()["error"] as? [String: Any])?["hint"] as? String
+        #expect(hint?.contains("imctl admin token issue") == true, "\(bad.stderr)")
 
         #expect(try await alice.run("logout").exitCode == 0)
         #expect(try await alice.run("whoami").exitCode == 4)

@@ -20,7 +20,13 @@ extension Command {
                 throw UsageError.other("give the new token with --token-stdin or --token-file")
             }
             let client = try context.loggedInClient(invocation)
-            let info = try await client.renewToken(token)
+            let info: TokenInfo
+            do {
+                info = try await client.renewToken(token)
+            } catch let error as ChatError where [.invalidToken, .tokenExpired].contains(error.code) {
+                // Usually the new token is at fault, not the session: the plain login hint would mislead.
+                throw CLIError(error, hint: "Check the new token (issue one with 'imctl admin token issue USER'); if the session itself has ended, log in again.")
+            }
             return try context.print(RedactedToken(info), shape: Shapes.renewedToken)
         }
     )
