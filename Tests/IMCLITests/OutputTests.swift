@@ -132,6 +132,13 @@ struct OutputTests {
         #expect(text.text == "imctl: not a member\nhint: join first\n")
     }
 
+    @Test("status prints every key, null when unknown, so its tsv columns are fixed")
+    func statusColumns() async {
+        let result = await CLIHarness().run(["status", "-o", "tsv"])
+        #expect(result.status == 4)
+        #expect(result.stdout.split(separator: "\n").first?.split(separator: "\t", omittingEmptySubsequences: false).count == 8, "\(result.stdout)")
+    }
+
     @Test("an error the client raised without an HTTP answer has a null status in the envelope")
     func clientSideEnvelope() {
         for code in [2, 3, 200, 218, 300, 301, 350, 353] {

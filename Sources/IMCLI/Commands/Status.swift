@@ -1,7 +1,7 @@
 import IMCore
 import IMClient
 
-/// What `status` prints.
+/// What `status` prints: every key always, `null` when unknown, so tsv columns stay fixed.
 struct StatusReport: Encodable {
     var profile: String
     var server: String
@@ -11,6 +11,20 @@ struct StatusReport: Encodable {
     var reachable: Bool?
     var cursor: String?
     var error: String?
+
+    private enum CodingKeys: String, CodingKey { case profile, server, app, loggedIn, userId, reachable, cursor, error }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(profile, forKey: .profile)
+        try container.encode(server, forKey: .server)
+        try container.encode(app, forKey: .app)
+        try container.encode(loggedIn, forKey: .loggedIn)
+        try container.encode(userId, forKey: .userId)
+        try container.encode(reachable, forKey: .reachable)
+        try container.encode(cursor, forKey: .cursor)
+        try container.encode(error, forKey: .error)
+    }
 }
 
 extension Command {
