@@ -58,7 +58,10 @@ struct PreSendHookTests {
                     #expect((reply.status == .ok ? 0 : try server.errorCode(reply)) == expected, "\(path)")
                 }
                 try await server.patchSettings("org#app", ["preSendHook": .string("http://127.0.0.1:9/closed")])
-                #expect(try server.errorCode(try await alice.send(to: "bob", text: "nobody home")) == 508)
+                let unreachable = try await alice.send(to: "bob", text: "nobody home")
+                #expect(try server.errorCode(unreachable) == 508)
+                let said = String(decoding: unreachable.body.readableBytesView, as: UTF8.self)
+                #expect(!said.contains("127.0.0.1"), "the sender must not learn the hook's address: \(said)")
                 try await server.patchSettings("org#app", ["preSendHook": .null])
                 #expect(try await alice.send(to: "bob", text: "no hook").status == .ok)
 

@@ -1,4 +1,5 @@
 import IMCore
+import Logging
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -12,18 +13,23 @@ import IMCore
 enum PreSendHook {
     static let timeout = Duration.seconds(2)
 
-    /// 508 when the hook refuses `message`, nil when it lets it through (or the app has no hook).
-    static func refusal(of message: Message, app: AppRecord) async -> ChatError? {
+    /// 508 when the hook refuses `message`, nil when it lets it through (or the app has no hook). The sender learns
+    /// why only in general terms; how the hook failed (its address included) goes to the server's log.
+    static func refusal(of message: Message, app: AppRecord, logger: Logger) async -> ChatError? {
         guard let url = app.settings.preSendHook, !url.isEmpty else { return nil }
         let blocked = { (reason: String) in ChatError(.messageExternalLogicBlocked, "the app's pre-send hook refused the message: \(reason)") }
         do {
             let request = try WireJSON.encode(HookRequest(appKey: app.appKey, message: message))
             let response = try await CurlHTTP.send("POST", url, json: Array(request), timeout: timeout)
-            guard (200..<300).contains(response.status) else { return blocked("it answered HTTP \(response.status)") }
+            guard (200..<300).contains(response.status) else {
+                logger.warning("preSendHook failed", metadata: ["app": "\(app.appKey)", "status": "\(response.status)"])
+                return blocked("the hook failed")
+            }
             let verdict = try? WireJSON.decode(JSONValue.self, from: Data(response.body))
             return verdict?.objectValue?["allow"] == .bool(false) ? blocked("it said allow: false") : nil
         } catch {
-            return blocked("no answer (\(error))")
+            logger.warning("preSendHook did not answer", metadata: ["app": "\(app.appKey)", "error": "\(error)"])
+            return blocked("the hook did not answer")
         }
     }
 
