@@ -46,6 +46,14 @@ extension ChatClient {
         return channel.stream()
     }
 
+    /// Moves the stored event position (where `events(since: nil)` resumes) back to `cursor`: for a consumer that
+    /// stops before it has handled every delivery the channel already applied, so the next run shows them again.
+    /// Applying them a second time changes nothing in the local store.
+    public func rewindEventCursor(to cursor: String) throws(ChatError) {
+        let userId = try core.session().userId
+        try core.store.with { store throws(ChatError) in try store.setValue(cursor, forKey: LocalStore.cursorKey(userId)) }
+    }
+
     private static func startCursor(_ since: String?, login: StoredLogin, core: ClientCore) async throws(ChatError) -> String? {
         switch since {
         case nil: return try core.store.with { store throws(ChatError) in try store.value(forKey: LocalStore.cursorKey(login.userId)) }

@@ -81,6 +81,25 @@ struct OneToOneMessagingTests {
         let error = try #require(try failed.errorEnvelope()["error"] as? [String: Any])
         #expect(error["code"] as? Int == 1, "lost events are no busy server: \(error)")
         #expect(error["retryable"] as? Bool == false)
+        // The failed run printed nothing past its start, so the next run from the stored position shows the gap and the
+        // kept message again instead of skipping them.
+        let next = try await bob.run("events", "--once")
+        #expect(next.stderr.contains("stream.gap"), "\(next.stderr)")
+        #expect(try next.lines().contains { ($0["messages"] as? [[String: Any]])?.first?["body"].flatMap { ($0 as? [String: Any])?["content"] as? String } == "kept" })
+    }
+
+    @Test("events --count stops mid-batch: the next run from the stored position starts after the last printed event")
+    func countLeavesTheRestForTheNextRun() async throws {
+        let world = try await World()
+        let shells = try await world.loggedIn("alice", "bob")
+        let (alice, bob) = (shells[0], shells[1])
+        for text in ["c1", "c2", "c3"] { #expect(try await alice.run("msg", "send", "bob", text).exitCode == 0) }
+        func texts(_ result: RunResult) throws -> [String] {
+            try result.lines().compactMap { (($0["messages"] as? [[String: Any]])?.first?["body"] as? [String: Any])?["content"] as? String }
+        }
+        #expect(try texts(await bob.run("events", "--count", "1")) == ["c1"])
+        #expect(try texts(await bob.run("events", "--once")) == ["c2", "c3"])
+        #expect(try texts(await bob.run("events", "--once")).isEmpty)
     }
 
     @Test("events from the server's stored position: onConnected and the sync start carry the cursor before the backlog")

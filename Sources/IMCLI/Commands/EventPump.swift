@@ -71,12 +71,16 @@ struct EventPump {
                 }
             }
         }
+        // The channel applies (and stores the position of) whole batches ahead of `handle`: on any way out, the stored
+        // position goes back to the last delivery `handle` finished, so nothing unprinted is skipped next time.
+        var handled: String?
         defer {
             producer.cancel()
             watchdog.cancel()
             timer?.cancel()
             idleTimer?.cancel()
             continuation.finish()
+            if let handled, !handled.isEmpty { try? client.rewindEventCursor(to: handled) }
         }
         var ready = readyFile == nil
         var lastType: String?
@@ -90,7 +94,9 @@ struct EventPump {
                 idleTimer?.cancel()
                 idleTimer = idle.map { limit in Self.alarm(after: limit, continuation, .idle) }
                 lastType = delivery.event.type
-                if case .stop(let status) = try await handle(delivery) { return .stopped(status) }
+                let decision = try await handle(delivery)
+                handled = delivery.cursor
+                if case .stop(let status) = decision { return .stopped(status) }
             case .failed(let error): throw error
             case .finished:
                 let loggedOut = lastType.map { EventType.forcedLogout.contains($0) } ?? false
