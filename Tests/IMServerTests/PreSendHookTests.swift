@@ -67,15 +67,32 @@ struct PreSendHookTests {
 
                 let history = try server.decode(CursorResult<Message>.self, try await bob.call(.get, "/v1/conversations/alice/messages"))
                 #expect(history.data.map(\.body.text) == ["no hook", "/allow"])
+
+                // The hook sees only sends that get that far: not an unknown recipient, not a repeat of a used msgId.
+                try await server.patchSettings("org#app", ["preSendHook": .string(base + "/deny")])
+                let seenBefore = stub.requests.withLock { $0.count }
+                #expect(try server.errorCode(try await alice.send(to: "nobody", text: "to no one")) == 204)
+                let stored = try #require(history.data.last)
+                let replay = try await alice.send(to: "bob", text: "/allow", msgId: stored.msgId)
+                #expect(replay.status == .ok, "a replay answers the stored message whatever the hook says now")
+                #expect(stub.requests.withLock { $0.count } == seenBefore)
+
+                // The URL is taken literally: no curl globbing that would call /deny and /allow and blur the verdict.
+                try await server.patchSettings("org#app", ["preSendHook": .string(base + "/{deny,allow}")])
+                #expect(try server.errorCode(try await alice.send(to: "bob", text: "globbed")) == 508)
             }
         }
     }
 
-    @Test("preSendHook must be an http(s) URL (110)")
+    @Test("preSendHook must be an http(s) URL with a host and no spaces (110); the scheme's case does not matter")
     func hookURL() async throws {
         try await TestServer.withApp { server in
-            let reply = try await server.admin(.patch, "/v1/admin/apps/current/settings", body: ["preSendHook": JSONValue.string("notaurl")])
-            #expect(try server.errorCode(reply) == 110)
+            for bad in ["notaurl", "ftp://host/x", "http://", "http:///x", "http://host/a b", "http://host/\n"] {
+                let reply = try await server.admin(.patch, "/v1/admin/apps/current/settings", body: ["preSendHook": JSONValue.string(bad)])
+                #expect(try server.errorCode(reply) == 110, "\(bad)")
+            }
+            let upper = try await server.admin(.patch, "/v1/admin/apps/current/settings", body: ["preSendHook": JSONValue.string("HTTP://127.0.0.1:9/x")])
+            #expect(upper.status == .ok)
         }
     }
 }

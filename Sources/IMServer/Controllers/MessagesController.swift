@@ -15,7 +15,7 @@ struct MessagesController {
         if !state.rateLimiter.allow(call.user, limit: call.app.settings.sendRatePerSecond, now: now), limitError == nil {
             limitError = ChatError(.messageSendTrafficLimit, "more than \(call.app.settings.sendRatePerSecond) messages per second")
         }
-        if limitError == nil { limitError = await PreSendHook.refusal(of: message, app: call.app, logger: state.logger) }
+        if limitError == nil { limitError = try await PreSendHook.refusal(of: message, app: call.app, store: state.store, logger: state.logger) }
         if limitError == nil {
             // Translated before the write, never inside it; a failure is reported after the existence checks.
             do {

@@ -13,10 +13,15 @@ import Logging
 enum PreSendHook {
     static let timeout = Duration.seconds(2)
 
-    /// 508 when the hook refuses `message`, nil when it lets it through (or the app has no hook). The sender learns
-    /// why only in general terms; how the hook failed (its address included) goes to the server's log.
-    static func refusal(of message: Message, app: AppRecord, logger: Logger) async -> ChatError? {
-        guard let url = app.settings.preSendHook, !url.isEmpty else { return nil }
+    /// 508 when the hook refuses `message`, nil when it lets it through (or the app has no hook). The hook sees only
+    /// sends that get that far (§0): not those to an unknown recipient (204) nor repeats of a used `msgId` (a replay or
+    /// a conflict), which the store answers. The sender learns why only in general terms; how the hook failed (its
+    /// address included) goes to the server's log.
+    static func refusal(of message: Message, app: AppRecord, store: any ChatStore, logger: Logger) async throws -> ChatError? {
+        guard let url = app.settings.preSendHook, !url.isEmpty,
+            try await store.user(UserKey(app: app.id, userId: message.to)) != nil,
+            try await !store.isMessageIdUsed(message.msgId, app: app.id)
+        else { return nil }
         let blocked = { (reason: String) in ChatError(.messageExternalLogicBlocked, "the app's pre-send hook refused the message: \(reason)") }
         do {
             let request = try WireJSON.encode(HookRequest(appKey: app.appKey, message: message))

@@ -37,6 +37,8 @@ protocol ChatStore: Sendable, MessageOperationsStore, FileRecordStore {
     func acknowledge(_ session: SessionRecord, cursor: Int64, delivered msgIds: [String], endsSession: Bool, now: Int64) async throws
     // Messages
     func send(_ plan: SendPlan) async throws -> SendResult
+    /// Whether `msgId` is taken in the app (stored, recalled or sent online only): a send with it replays or conflicts.
+    func isMessageIdUsed(_ msgId: String, app: Int64) async throws -> Bool
     func history(_ query: HistoryQuery) async throws -> CursorResult<Message>
     func conversations(_ query: ConversationQuery) async throws -> CursorResult<ServerConversation>
     // Conversation list (§4.5)

@@ -57,3 +57,13 @@ extension WriteContext {
         return try SendResult(SendMessageResponse(message: stored.viewed(by: message.from, delivered: delivered), cursor: String(cursor)))
     }
 }
+
+extension SQLiteChatStore {
+    func isMessageIdUsed(_ msgId: String, app: Int64) async throws -> Bool {
+        try await read { db in
+            try db.first(
+                "SELECT 1 FROM messages WHERE app = ? AND msg_id = ? UNION ALL SELECT 1 FROM unstored_msg_ids WHERE app = ? AND msg_id = ?",
+                app, msgId, app, msgId) != nil
+        }
+    }
+}

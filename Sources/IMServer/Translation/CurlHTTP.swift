@@ -1,6 +1,7 @@
 /// HTTP requests through Debian's `curl` program, run as a ``Subprocess``: the server links no HTTP client
 /// (Hummingbird is server-only), and curl brings HTTPS, proxies and timeouts. Only http and https URLs are
-/// followed; the body goes on stdin, never on the command line.
+/// followed, taken literally (`--globoff`: no `{a,b}` or `[1-3]` expansion); the body goes on stdin, never on the
+/// command line.
 enum CurlHTTP {
     /// A response: status and body.
     struct Response: Sendable {
@@ -13,7 +14,7 @@ enum CurlHTTP {
     static func send(_ method: String, _ url: String, json: [UInt8]?, timeout: Duration) async throws -> Response {
         let seconds = max(1, Int(timeout.components.seconds))
         var arguments = [
-            "curl", "--silent", "--show-error", "--proto", "=http,https", "--max-time", String(seconds),
+            "curl", "--silent", "--show-error", "--globoff", "--proto", "=http,https", "--max-time", String(seconds),
             "--connect-timeout", String(min(seconds, 5)), "--request", method, "--header", "Accept: application/json",
             "--write-out", "\n%{http_code}",
         ]
