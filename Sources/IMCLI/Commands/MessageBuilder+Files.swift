@@ -14,6 +14,8 @@ extension MessageBuilder {
             throw .other("give one of --image, --voice, --video or --file, and no --type")
         }
         let path = invocation.value(option)!
+        try requireReadableRegularFile(path, option: "--\(option)")
+        if let thumbnail = invocation.value("thumbnail") { try requireReadableRegularFile(thumbnail, option: "--thumbnail") }
         if type == .image, let magic = leadingBytes(ofFileAt: path, count: ImageFormat.magicLength), ImageFormat(magic: magic) == nil {
             throw .invalidValue(
                 option: "--image", value: path,
