@@ -121,6 +121,9 @@ struct MessageTests {
             #expect(try await code("123", .chatRoom) == 705)
             #expect(try await code("123", .groupChat, text: "") == 110)
             #expect(try await code("123", .chatRoom, onlineOnly: true) == 110)
+            var threaded = Message(msgId: "", conversationId: "", from: "", to: "bob", chatType: .chat, body: .text(TextBody(content: "t")))
+            threaded.isChatThreadMessage = true
+            #expect(try server.errorCode(try await alice.call(.post, "/v1/messages", body: threaded)) == 110)
             for (path, expected) in [("abc/messages?type=groupChat", 600), ("12/messages?type=groupChat", 606), ("x/messages?type=chatRoom", 700)] {
                 let reply = try await alice.call(.get, "/v1/conversations/" + path)
                 #expect(try server.errorCode(reply) == expected, "\(path)")

@@ -25,6 +25,7 @@ enum MessageValidator {
         let missingTarget: ChatError?
         switch message.chatType {
         case .chat:
+            if message.isChatThreadMessage { throw ChatError(.invalidParam, "a thread message is a groupChat message (§4.2)") }
             message.to = try Validation.userId(String(address[0]))
             missingTarget = nil
         case .groupChat:
