@@ -64,8 +64,8 @@ public struct AppSettings: Sendable, Hashable, Codable {
     }
 
     private func translationURLError() -> String? {
-        if let url = translationURL, !url.hasPrefix("http://"), !url.hasPrefix("https://") {
-            return "translationURL must start with http:// or https://"
+        if let url = translationURL, !Self.isWebURL(url) {
+            return "translationURL must be an http:// or https:// URL with a host and no spaces"
         }
         if translationProvider == "libretranslate", translationURL == nil {
             return "translationProvider libretranslate needs translationURL"

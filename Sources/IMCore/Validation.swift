@@ -32,6 +32,11 @@ public enum Validation {
         if !valid { throw ChatError(.invalidParam, "message ID must be 1 to 64 characters of [A-Za-z0-9_-]") }
     }
 
+    /// Whether `raw` is a well-formed group or room ID: 1 to 20 digits (semantics §2, 600 and 700).
+    public static func isGroupOrRoomId(_ raw: String) -> Bool {
+        (1...20).contains(raw.utf8.count) && raw.utf8.allSatisfy { (0x30...0x39).contains($0) }
+    }
+
     static func isAlphanumeric(_ byte: UInt8) -> Bool {
         (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }

@@ -20,7 +20,7 @@ struct Target: Hashable {
         guard !id.isEmpty, !id.contains(":") else {
             throw .invalidValue(option: "target", value: word, reason: "expected ID, user:ID, group:ID or room:ID")
         }
-        if type != .chat, !(1...20).contains(id.utf8.count) || !id.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+        if type != .chat, !Validation.isGroupOrRoomId(id) {
             throw .invalidValue(option: "target", value: word, reason: "group and room IDs are 1 to 20 digits")
         }
         // User IDs are case-insensitive and stored lower-cased (semantics §0).

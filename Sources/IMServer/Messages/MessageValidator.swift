@@ -138,12 +138,12 @@ enum GroupErrors {
 
     /// 600 unless `raw` is a well-formed group ID.
     static func checkGroupId(_ raw: String) throws(ChatError) {
-        guard isWellFormed(raw) else { throw ChatError(invalidId, "group ID '\(raw)' is not 1 to 20 digits") }
+        guard Validation.isGroupOrRoomId(raw) else { throw ChatError(invalidId, "group ID '\(raw)' is not 1 to 20 digits") }
     }
 
     /// 700 unless `raw` is a well-formed room ID.
     static func checkRoomId(_ raw: String) throws(ChatError) {
-        guard isWellFormed(raw) else { throw ChatError(roomInvalidId, "chat room ID '\(raw)' is not 1 to 20 digits") }
+        guard Validation.isGroupOrRoomId(raw) else { throw ChatError(roomInvalidId, "chat room ID '\(raw)' is not 1 to 20 digits") }
     }
 
     /// The error for a group ID, as no group exists yet: 600 when malformed, else 606.
@@ -156,11 +156,6 @@ enum GroupErrors {
     static func missingRoom(_ raw: String) -> ChatError {
         do { try checkRoomId(raw) } catch { return error }
         return ChatError(roomNotExist, "chat room '\(raw)' does not exist")
-    }
-
-    /// Group and room IDs are 1 to 20 digits (semantics §2, 600 and 700).
-    private static func isWellFormed(_ raw: String) -> Bool {
-        (1...20).contains(raw.utf8.count) && raw.utf8.allSatisfy { (0x30...0x39).contains($0) }
     }
 }
 
