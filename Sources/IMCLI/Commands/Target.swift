@@ -21,7 +21,8 @@ struct Target: Hashable {
             throw .invalidValue(option: "target", value: word, reason: "expected ID, user:ID, group:ID or room:ID")
         }
         if type != .chat, !Validation.isGroupOrRoomId(id) {
-            throw .invalidValue(option: "target", value: word, reason: "group and room IDs are 1 to 20 digits")
+            let code: ErrorCode = type == .groupChat ? .groupInvalidId : .chatRoomInvalidId
+            throw .invalidId(code: code, option: "target", value: word, reason: "group and room IDs are 1 to 20 digits")
         }
         // User IDs are case-insensitive and stored lower-cased (semantics §0).
         self.id = type == .chat ? id.lowercased() : id

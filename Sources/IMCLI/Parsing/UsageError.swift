@@ -1,3 +1,5 @@
+import IMCore
+
 /// A command line that cannot be run: nothing was sent; exit status 2.
 public enum UsageError: Error, Sendable, Hashable, CustomStringConvertible {
     /// An option no command on the path declares.
@@ -14,6 +16,8 @@ public enum UsageError: Error, Sendable, Hashable, CustomStringConvertible {
     case missingArgument(String)
     /// A value that the command cannot use.
     case invalidValue(option: String, value: String, reason: String)
+    /// A malformed group or room ID: the system's own code for it (600, 700), so the envelope says what the server would.
+    case invalidId(code: ErrorCode, option: String, value: String, reason: String)
     /// Any other misuse, as a sentence.
     case other(String)
 
@@ -23,8 +27,14 @@ public enum UsageError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unknownOption(_, let index, _), .missingValue(_, let index), .unexpectedValue(_, let index),
             .unexpectedArgument(_, let index), .unknownCommand(_, let index, _):
             index
-        case .missingArgument, .invalidValue, .other: nil
+        case .missingArgument, .invalidValue, .invalidId, .other: nil
         }
+    }
+
+    /// The error code of the envelope: 110 for any misuse, or the system's code for a malformed ID.
+    public var code: ErrorCode {
+        if case .invalidId(let code, _, _, _) = self { return code }
+        return .invalidParam
     }
 
     /// A sentence describing the problem, with a "did you mean" when there is one.
@@ -37,7 +47,8 @@ public enum UsageError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unexpectedArgument(let word, _): "unexpected argument '\(word)'"
         case .unknownCommand(let word, _, let suggestion): "unknown command '\(word)'" + Self.didYouMean(suggestion)
         case .missingArgument(let name): "missing argument \(name.uppercased())"
-        case .invalidValue(let option, let value, let reason): "invalid value '\(value)' for \(option): \(reason)"
+        case .invalidValue(let option, let value, let reason), .invalidId(_, let option, let value, let reason):
+            "invalid value '\(value)' for \(option): \(reason)"
         case .other(let text): text
         }
     }

@@ -27,10 +27,10 @@ public struct CLIError: Error, Sendable, Hashable {
         retryAfter = error.retryAfter
     }
 
-    /// Wraps a usage error: code 110, exit 2, with a pointer to the command's help.
+    /// Wraps a usage error: code 110 (600/700 for a malformed group/room ID), exit 2, with a pointer to the command's help.
     public init(_ error: UsageError, commandName: String) {
         let help = commandName.isEmpty ? "imctl help" : "imctl help \(commandName)"
-        self.init(code: .invalidParam, message: error.description, hint: "See '\(help)'", exitCode: ExitCode.usage)
+        self.init(code: error.code, message: error.description, hint: "See '\(help)'", exitCode: ExitCode.usage)
     }
 
     /// Wraps any error thrown by a command.

@@ -131,31 +131,26 @@ enum MessageValidator {
 /// Group and room codes used before groups and rooms exist: a malformed ID (600/700, a format error, §0) before the
 /// missing group or room (606/705).
 enum GroupErrors {
-    static let invalidId = ErrorCode(rawValue: 600)
-    static let notExist = ErrorCode(rawValue: 606)
-    static let roomInvalidId = ErrorCode(rawValue: 700)
-    static let roomNotExist = ErrorCode(rawValue: 705)
-
     /// 600 unless `raw` is a well-formed group ID.
     static func checkGroupId(_ raw: String) throws(ChatError) {
-        guard Validation.isGroupOrRoomId(raw) else { throw ChatError(invalidId, "group ID '\(raw)' is not 1 to 20 digits") }
+        guard Validation.isGroupOrRoomId(raw) else { throw ChatError(.groupInvalidId, "group ID '\(raw)' is not 1 to 20 digits") }
     }
 
     /// 700 unless `raw` is a well-formed room ID.
     static func checkRoomId(_ raw: String) throws(ChatError) {
-        guard Validation.isGroupOrRoomId(raw) else { throw ChatError(roomInvalidId, "chat room ID '\(raw)' is not 1 to 20 digits") }
+        guard Validation.isGroupOrRoomId(raw) else { throw ChatError(.chatRoomInvalidId, "chat room ID '\(raw)' is not 1 to 20 digits") }
     }
 
     /// The error for a group ID, as no group exists yet: 600 when malformed, else 606.
     static func missingGroup(_ raw: String) -> ChatError {
         do { try checkGroupId(raw) } catch { return error }
-        return ChatError(notExist, "group '\(raw)' does not exist")
+        return ChatError(.groupNotExist, "group '\(raw)' does not exist")
     }
 
     /// The error for a room ID, as no room exists yet: 700 when malformed, else 705.
     static func missingRoom(_ raw: String) -> ChatError {
         do { try checkRoomId(raw) } catch { return error }
-        return ChatError(roomNotExist, "chat room '\(raw)' does not exist")
+        return ChatError(.chatRoomNotExist, "chat room '\(raw)' does not exist")
     }
 }
 
