@@ -96,9 +96,11 @@ public enum IMCLI {
                 return ExitCode.success
             case .run:
                 guard let run = invocation.command.run else { return ExitCode.usage }
-                guard let text = invocation.value("deadline") else { return try await run(invocation, context) }
-                let deadline = try DurationParser.require(text, option: "--deadline")
-                return try await withDeadline(deadline) { try await run(invocation, context) }
+                return try await context.batchStepLimits(invocation).withValue {
+                    guard let text = invocation.value("deadline") else { return try await run(invocation, context) }
+                    let deadline = try DurationParser.require(text, option: "--deadline")
+                    return try await withDeadline(deadline) { try await run(invocation, context) }
+                }
             }
         } catch let error as OutputWriteError where error.readerWentAway {
             return ExitCode.success

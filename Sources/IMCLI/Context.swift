@@ -23,7 +23,13 @@ public struct Context: Sendable {
 
     /// The profile's chat client. Refuses a credentials file others can write (exit 4).
     public func chatClient(_ invocation: Invocation) throws -> ChatClient {
-        if let sharedClient { return sharedClient }
+        if let sharedClient {
+            // The shared client is already bound to the batch's server, app and profile; a step cannot change them.
+            if let option = ["server", "app", "profile"].first(where: invocation.isExplicit) {
+                throw UsageError.other("--\(option) applies to the whole batch: give it to 'imctl batch', not to a step")
+            }
+            return sharedClient
+        }
         let settings = try settings(invocation)
         if isVerbose(invocation) {
             io.warn("imctl: profile \(settings.profile), server \(settings.server), app \(settings.app ?? "(none)")")
@@ -36,6 +42,20 @@ public struct Context: Sendable {
         } catch let error as ChatError {
             throw CLIError(error)
         }
+    }
+
+    /// In a `batch` step, the step's own `--timeout` and `--max-rate-wait` for the shared client's requests; the
+    /// client's own limits otherwise.
+    func batchStepLimits(_ invocation: Invocation) throws(UsageError) -> RequestLimits {
+        guard sharedClient != nil else { return RequestLimits() }
+        var limits = RequestLimits()
+        if invocation.isExplicit("timeout"), let text = invocation.value("timeout"), text != "none" {
+            limits.timeout = try DurationParser.require(text, option: "--timeout")
+        }
+        if invocation.isExplicit("max-rate-wait"), let text = invocation.value("max-rate-wait") {
+            limits.maxRateWait = try DurationParser.require(text, option: "--max-rate-wait")
+        }
+        return limits
     }
 
     /// A logged-in chat client: exit 4 when the profile has no stored login.

@@ -21,4 +21,25 @@ struct BatchTests {
         let results = try bad.lines()
         #expect(results.map { $0["ok"] as? Bool } == [true, false])
     }
+
+    @Test("a step cannot re-point the shared client: its own --server, --app or --profile is exit 2, the next step still runs")
+    func stepConnectionOptions() async throws {
+        let world = try await World()
+        let alice = try await world.loggedIn("alice", "bob")[0]
+        let input = [
+            #"{"id":"s","cmd":["msg","send","--server","http://127.0.0.1:1","bob","x"]}"#,
+            #"{"id":"a","cmd":["msg","send","--app","other#app","bob","x"]}"#,
+            #"{"id":"p","cmd":["msg","send","--profile","elsewhere","bob","x"]}"#,
+            #"{"id":"ok","cmd":["msg","send","bob","x"]}"#,
+        ].joined(separator: "\n") + "\n"
+        let result = try await alice.run("batch", stdin: input)
+        #expect(result.exitCode == 9)
+        let lines = try result.lines()
+        #expect(lines.map { $0["ok"] as? Bool } == [false, false, false, true], "\(result.stdout)")
+        for line in lines.prefix(3) {
+            let error = line["error"] as? [String: Any]
+            #expect(error?["exitCode"] as? Int == 2, "\(line)")
+            #expect((error?["message"] as? String)?.contains("applies to the whole batch") == true, "\(line)")
+        }
+    }
 }

@@ -100,6 +100,11 @@ struct ErrorExitCodeTests {
         let errors = try impatient.lines().compactMap { $0["error"] as? [String: Any] }
         #expect(errors.contains { $0["code"] as? Int == 502 }, "\(impatient.stdout)")
         #expect(errors.allSatisfy { $0["code"] as? Int != 502 || $0["retryAfter"] as? Int == 1 }, "rate-limit errors say when to retry: \(errors)")
+        // A step's own --max-rate-wait holds for its requests, though every step shares the batch's client.
+        let stepwise = (1...3).map { #"{"id":"\#($0)","cmd":["msg","send","bob","s\#($0)","--max-rate-wait","0"]}"# }
+        let impatientSteps = try await alice.run("batch", stdin: stepwise.joined(separator: "\n") + "\n")
+        let stepErrors = try impatientSteps.lines().compactMap { $0["error"] as? [String: Any] }
+        #expect(stepErrors.contains { $0["code"] as? Int == 502 }, "\(impatientSteps.stdout)")
         try expectEnvelope(try await alice.run("msg", "send", "bob", "x", "--max-rate-wait", "soon"), exit: 2)
     }
 

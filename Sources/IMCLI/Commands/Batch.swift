@@ -14,7 +14,8 @@ extension Command {
         discussion: """
             Each input line is {"id":…,"cmd":["msg","send","bob","hi"]}. The operations run in order in this \
             process with one client (one connection); each writes one line {"id":…,"ok":true,"result":…} or \
-            {"id":…,"ok":false,"error":{…}} in input order. Exits 9 when some failed.
+            {"id":…,"ok":false,"error":{…}} in input order. Exits 9 when some failed. A step's own --timeout and \
+            --max-rate-wait apply to its requests; --server, --app and --profile belong to batch itself (exit 2 in a step).
             """,
         examples: [
             Example(

@@ -82,7 +82,8 @@ struct APIClient: Sendable {
             let encoded = Data("\(clientId):\(clientSecret)".utf8).base64EncodedString()
             headers.append(HTTPHeader(name: "Authorization", value: "Basic \(encoded)"))
         }
-        return HTTPRequest(method: route.method, url: url, headers: headers, body: body, timeout: timeout ?? self.timeout)
+        return HTTPRequest(
+            method: route.method, url: url, headers: headers, body: body, timeout: timeout ?? RequestLimits.current.timeout ?? self.timeout)
     }
 
     /// Sends with retries: only idempotent requests are retried, on connection failures, 502/503/504, and 429
@@ -118,7 +119,7 @@ struct APIClient: Sendable {
             case 429:
                 let wait = response.headers["retry-after"].flatMap { Int64($0.trimmed) }.flatMap { $0 >= 0 ? Duration.seconds($0) : nil }
                     ?? backoff
-                return wait <= maxRateWait ? wait : nil
+                return wait <= (RequestLimits.current.maxRateWait ?? maxRateWait) ? wait : nil
             default: return nil
             }
         }
