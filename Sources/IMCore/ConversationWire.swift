@@ -76,3 +76,28 @@ public struct ConversationsUpdate: Sendable, Hashable, Codable {
         self.cursor = cursor
     }
 }
+
+/// The answer to `GET /v1/conversations`: one page of the caller's list, and the event cursor its unread counts
+/// reflect (read in the same snapshot), so a client that replays older events does not count them twice.
+public struct ConversationPage: Sendable, Hashable, Codable {
+    public var cursor: String?
+    public var data: [ServerConversation]
+    /// Every event up to this cursor is reflected in the counts; later ones are not.
+    public var eventCursor: String
+
+    public init(page: CursorResult<ServerConversation>, eventCursor: String) {
+        cursor = page.cursor
+        data = page.data
+        self.eventCursor = eventCursor
+    }
+
+    /// The page without the event cursor.
+    public var page: CursorResult<ServerConversation> { CursorResult(cursor: cursor, data: data) }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        if let cursor { try c.encode(cursor, forKey: .cursor) } else { try c.encodeNil(forKey: .cursor) }
+        try c.encode(data, forKey: .data)
+        try c.encode(eventCursor, forKey: .eventCursor)
+    }
+}

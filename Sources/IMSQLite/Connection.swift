@@ -169,6 +169,13 @@ public final class Connection {
         }
     }
 
+    /// Runs `body` in one deferred (read) transaction, so that all its statements see the same snapshot.
+    public func snapshot<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN")
+        defer { try? execute("COMMIT") }
+        return try body()
+    }
+
     /// Runs `body` inside a savepoint, so a failure undoes only its own changes within a larger transaction.
     @discardableResult
     public func savepoint<T>(_ body: () throws -> T) throws -> T {

@@ -113,6 +113,37 @@ struct ConversationTests {
         #expect(try await unread() == 5)
     }
 
+    @Test("conv fetch after a recall and a read on another device: the replayed backlog leaves the server's count alone")
+    func fetchAfterRecallAndReadCountsOnce() async throws {
+        let world = try await World()
+        let shells = try await world.loggedIn("alice", "bob")
+        let (alice, bob) = (shells[0], shells[1])
+        let unread = { try #require(try await bob.run("conv", "list").json() as? [[String: Any]]).first?["unreadCount"] as? Int }
+        var sent: [String] = []
+        for text in ["r1", "r2", "r3"] {
+            let result = try #require(try await alice.run("msg", "send", "bob", text).json() as? [String: Any])
+            sent.append(try #require((result["message"] as? [String: Any])?["msgId"] as? String))
+        }
+        #expect(try await alice.run("msg", "recall", sent[0]).exitCode == 0)
+        let fetched = try #require(try await bob.run("conv", "fetch").json() as? [[String: Any]])
+        #expect(fetched.first?["unreadCount"] as? Int == 2)
+        #expect(try await bob.run("events", "--once").exitCode == 0)
+        #expect(try await unread() == 2, "a recall before the fetch is already in the server's count")
+
+        let otherDevice = world.user("bob-tablet")
+        #expect(try await otherDevice.run("login", "bob", "--password-stdin", stdin: "pw-bob\n").exitCode == 0)
+        #expect(try await otherDevice.run("conv", "ack", "alice").exitCode == 0)
+        #expect(try await alice.run("msg", "send", "bob", "r4").exitCode == 0)
+        let refetched = try #require(try await bob.run("conv", "fetch").json() as? [[String: Any]])
+        #expect(refetched.first?["unreadCount"] as? Int == 1)
+        #expect(try await bob.run("events", "--once").exitCode == 0)
+        #expect(try await unread() == 1, "a read on the other device before the fetch does not clear the newer message")
+
+        #expect(try await alice.run("msg", "send", "bob", "r5").exitCode == 0)
+        #expect(try await bob.run("events", "--once").exitCode == 0)
+        #expect(try await unread() == 2, "events after the fetch still count")
+    }
+
     @Test("two imctl processes import into one profile at the same time")
     func concurrentProcesses() async throws {
         let world = try await World()

@@ -14,7 +14,7 @@ struct LocalStoreMessageOpsTests {
     /// A delivered event whose payload is `payload`'s JSON object.
     private func delivery(_ type: String, _ payload: some Encodable, seq: Int64) throws -> EventDelivery {
         let object = try WireJSON.decode([String: JSONValue].self, from: WireJSON.encode(payload))
-        return EventDelivery(event: Event(type: type, seq: seq, time: seq, payload: object), cursor: String(seq))
+        return EventDelivery(event: Event(type: type, seq: seq, time: 100 + seq, payload: object), cursor: String(seq))
     }
 
     @Test("reactions, pins, edits, read receipts and recalls update the messages the store holds, and only those")

@@ -60,23 +60,44 @@ struct LocalStoreTests {
         defer { directory.cleanup() }
         let store = try LocalStore(path: directory.path + "/store.sqlite")
         let latest = message("m9", from: "bob", to: "alice", conversation: "bob", direction: .receive, time: 90)
-        try store.save([ServerConversation(conversationId: "bob", type: .chat, unreadCount: 4, latestMessage: latest)])
+        try store.save([ServerConversation(conversationId: "bob", type: .chat, unreadCount: 4, latestMessage: latest)], eventCursor: 12)
         let conversation = try #require(try store.conversation("bob", type: .chat, create: false))
         #expect(conversation.unreadCount == 4)
         #expect(conversation.latestMessage == latest)
     }
 
-    @Test("messages received after conv fetch that the server's count already covers are not counted again; newer ones are")
-    func serverCountCoversEarlierMessages() throws {
+    @Test("events at or before the list's event cursor are in the server's count: receives, a recall and a read change it no more")
+    func serverCountCoversEarlierEvents() throws {
         let directory = TemporaryDirectory()
         defer { directory.cleanup() }
         let store = try LocalStore(path: directory.path + "/store.sqlite")
-        let backlog = (1...4).map { message("g\($0)", from: "bob", to: "alice", conversation: "bob", direction: .receive, time: Int64($0) * 10) }
-        try store.save([ServerConversation(conversationId: "bob", type: .chat, unreadCount: 4, latestMessage: backlog[3])])
-        try store.save(backlog, countUnread: true)
-        #expect(try store.conversation("bob", type: .chat, create: false)?.unreadCount == 4)
-        try store.save([message("g5", from: "bob", to: "alice", conversation: "bob", direction: .receive, time: 50)], countUnread: true)
-        #expect(try store.conversation("bob", type: .chat, create: false)?.unreadCount == 5)
+        func received(_ id: String, from peer: String, at time: Int64) -> Message {
+            message(id, from: peer, to: "alice", conversation: peer, direction: .receive, time: time)
+        }
+        func unread(_ peer: String) throws -> Int? { try store.conversation(peer, type: .chat, create: false)?.unreadCount }
+
+        // bob: g1…g4 (seq 1–4), g1 recalled (seq 5), then the fetch (count 3 at cursor 5), then the backlog replayed.
+        let backlog = (1...4).map { received("g\($0)", from: "bob", at: Int64($0) * 10) }
+        try store.save([ServerConversation(conversationId: "bob", type: .chat, unreadCount: 3, latestMessage: backlog[3])], eventCursor: 5)
+        for (index, message) in backlog.enumerated() { try store.save([message], countUnread: true, eventSeq: Int64(index + 1)) }
+        try store.removeMessage("g1", eventSeq: 5)
+        #expect(try unread("bob") == 3, "the recall before the fetch is in the count")
+        try store.save([received("g5", from: "bob", at: 50)], countUnread: true, eventSeq: 6)
+        #expect(try unread("bob") == 4)
+        try store.removeMessage("g2", eventSeq: 7)
+        #expect(try unread("bob") == 3, "a recall after the fetch is not in the count yet")
+
+        // carol: c1 (seq 11) read on another device (seq 12 at time 15), c2 (seq 13), then the fetch (count 1 at cursor 13).
+        let c1 = received("c1", from: "carol", at: 10)
+        let c2 = received("c2", from: "carol", at: 20)
+        try store.save([ServerConversation(conversationId: "carol", type: .chat, unreadCount: 1, latestMessage: c2)], eventCursor: 13)
+        try store.save([c1], countUnread: true, eventSeq: 11)
+        try store.markConversationRead("carol", type: .chat, event: Event(type: EventType.conversationRead, seq: 12, time: 15))
+        #expect(try unread("carol") == 1, "the read before the fetch does not clear the newer message")
+        #expect(try store.message("c1")?.hasRead == true)
+        #expect(try store.message("c2")?.hasRead == false, "the read covers only messages up to its time")
+        try store.markConversationRead("carol", type: .chat, event: Event(type: EventType.conversationRead, seq: 14, time: 25))
+        #expect(try unread("carol") == 0)
     }
 
     @Test func twoConnectionsShareOneFile() throws {

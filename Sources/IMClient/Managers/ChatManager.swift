@@ -57,9 +57,10 @@ public final class ChatManager: Sendable {
             ("pinned", options.pinned ? "true" : nil),
             ("mark", options.mark.map(String.init)),
         ]
-        let page = try await core.api().call(.conversations, CursorResult<ServerConversation>.self, query: query)
-        core.cache { store throws(ChatError) in try store.save(page.data) }
-        return page
+        let answer = try await core.api().call(.conversations, ConversationPage.self, query: query)
+        let counted = Int64(answer.eventCursor) ?? 0
+        core.cache { store throws(ChatError) in try store.save(answer.data, eventCursor: counted) }
+        return answer.page
     }
 
     /// Calls `handler` for every event the event stream delivers; the same id replaces a previous handler.

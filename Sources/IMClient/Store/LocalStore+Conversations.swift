@@ -47,8 +47,9 @@ extension LocalStore {
     }
 
     /// Deletes messages of a conversation: the given ids (each must be in it, else 500), or all when nil.
-    /// The conversation stays, with its latest messages recomputed.
-    func deleteMessages(_ msgIds: [String]?, conversationId: String, type: ChatType) throws(ChatError) {
+    /// The conversation stays, with its latest messages recomputed; deleting all zeroes the unread count unless the
+    /// delete (`eventSeq`) is already in the server's count.
+    func deleteMessages(_ msgIds: [String]?, conversationId: String, type: ChatType, eventSeq: Int64? = nil) throws(ChatError) {
         try write {
             if let msgIds {
                 for msgId in msgIds {
@@ -57,7 +58,9 @@ extension LocalStore {
                 }
             } else {
                 try self.connection.query("DELETE FROM messages WHERE conversationId = ? AND chatType = ?", conversationId, type.rawValue)
-                try self.connection.query("UPDATE conversations SET unreadCount = 0 WHERE conversationId = ? AND type = ?", conversationId, type.rawValue)
+                try self.connection.query(
+                    "UPDATE conversations SET unreadCount = 0 WHERE conversationId = ? AND type = ? AND \(Self.notYetCounted)",
+                    conversationId, type.rawValue, eventSeq ?? Int64.max)
             }
             try self.refreshConversation(conversationId, type)
         }

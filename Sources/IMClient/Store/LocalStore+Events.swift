@@ -15,13 +15,13 @@ extension LocalStore {
         case EventType.messagesReceived, EventType.messagesDelivered:
             let messages: [Message]
             do { messages = try event.messages() } catch { throw ChatError(.databaseError, "event \(event.type) carries undecodable messages: \(error)") }
-            try save(messages, countUnread: event.type == EventType.messagesReceived)
+            try save(messages, countUnread: event.type == EventType.messagesReceived, eventSeq: event.seq)
         case EventType.conversationsUpdate:
             let update: ConversationsUpdate
             do { update = try WireJSON.decode(ConversationsUpdate.self, from: WireJSON.encode(JSONValue.object(event.payload))) } catch {
                 throw ChatError(.databaseError, "event \(event.type) has an undecodable payload: \(error)")
             }
-            try apply(update)
+            try apply(update, eventSeq: event.seq)
         default: delivery.event = try applyMessageOperation(event, userId: userId)
         }
         if event.seq != nil { try setValue(delivery.cursor, forKey: Self.cursorKey(userId)) }

@@ -25,11 +25,11 @@ extension LocalStore {
 
     /// A stored received message that was unread no longer counts in its conversation's unread count. Must run inside
     /// ``write(_:)``.
-    private func stopCountingUnread(_ stored: Message) throws {
+    private func stopCountingUnread(_ stored: Message, eventSeq: Int64? = nil) throws {
         guard stored.direction == .receive, !stored.hasRead else { return }
         try connection.query(
-            "UPDATE conversations SET unreadCount = MAX(0, unreadCount - 1) WHERE conversationId = ? AND type = ?",
-            stored.conversationId, stored.chatType.rawValue)
+            "UPDATE conversations SET unreadCount = MAX(0, unreadCount - 1) WHERE conversationId = ? AND type = ? AND \(Self.notYetCounted)",
+            stored.conversationId, stored.chatType.rawValue, eventSeq ?? Int64.max)
     }
 
     /// Sets one JSON field of a stored message (and of the conversation entries that show it).
@@ -46,11 +46,12 @@ extension LocalStore {
     }
 
     /// Removes a recalled message; conversations that showed it fall back to their newest remaining message, and
-    /// an unread received message no longer counts as unread (so a replayed receive and recall leave the count as is).
-    func removeMessage(_ msgId: String) throws(ChatError) {
+    /// an unread received message no longer counts as unread (so a replayed receive and recall leave the count as is),
+    /// unless the recall (`eventSeq`) is already in the server's count.
+    func removeMessage(_ msgId: String, eventSeq: Int64? = nil) throws(ChatError) {
         try write {
             if let row = try self.connection.first("SELECT json FROM messages WHERE msgId = ?", msgId) {
-                try self.stopCountingUnread(WireJSON.decode(Message.self, from: Data(row.string(0).utf8)))
+                try self.stopCountingUnread(WireJSON.decode(Message.self, from: Data(row.string(0).utf8)), eventSeq: eventSeq)
             }
             try self.connection.query("DELETE FROM messages WHERE msgId = ?", msgId)
             try self.connection.query(
@@ -68,16 +69,19 @@ extension LocalStore {
         }
     }
 
-    /// The caller read a whole conversation: no unread messages, every received message `hasRead`.
-    func markConversationRead(_ conversationId: String, type: ChatType) throws(ChatError) {
+    /// The caller read a whole conversation: no unread messages, every received message `hasRead`. For a read on
+    /// another device (`event`): only messages up to the event's time, and the count stays when the event is already
+    /// in the server's count (which may hold newer messages).
+    func markConversationRead(_ conversationId: String, type: ChatType, event: Event? = nil) throws(ChatError) {
         try write {
             try self.connection.query(
-                "UPDATE conversations SET unreadCount = 0 WHERE conversationId = ? AND type = ?", conversationId, type.rawValue)
+                "UPDATE conversations SET unreadCount = 0 WHERE conversationId = ? AND type = ? AND \(Self.notYetCounted)",
+                conversationId, type.rawValue, event?.seq ?? Int64.max)
             try self.connection.query(
                 """
                 UPDATE messages SET json = json_set(json, '$.hasRead', json('true'))
-                WHERE conversationId = ? AND chatType = ? AND json_extract(json, '$.direction') = 'receive'
-                """, conversationId, type.rawValue)
+                WHERE conversationId = ? AND chatType = ? AND json_extract(json, '$.direction') = 'receive' AND serverTime <= ?
+                """, conversationId, type.rawValue, event?.time ?? Int64.max)
         }
     }
 
@@ -112,7 +116,7 @@ extension LocalStore {
             case EventType.conversationRead:
                 let info = try event.decodePayload(ConversationReadInfo.self)
                 if info.from == userId {
-                    try markConversationRead(info.conversationId, type: .chat)
+                    try markConversationRead(info.conversationId, type: .chat, event: event)
                 } else {
                     try markSentMessagesReadAcked(info.conversationId, type: .chat)
                 }
@@ -120,7 +124,7 @@ extension LocalStore {
                 var recalls = try event.decodePayload(RecallsPayload.self).recalls
                 for index in recalls.indices {
                     recalls[index].recallMessage = try message(recalls[index].recallMessageId)
-                    try removeMessage(recalls[index].recallMessageId)
+                    try removeMessage(recalls[index].recallMessageId, eventSeq: event.seq)
                 }
                 event.payload["recalls"] = try WireJSON.decode(JSONValue.self, from: WireJSON.encode(recalls))
             case EventType.messageContentChanged:

@@ -54,5 +54,12 @@ extension LocalStore {
         """
         ALTER TABLE conversations ADD COLUMN unreadCountedThrough INTEGER NOT NULL DEFAULT 0;
         """,
+        // 4: the event cursor up to which the unread count is the server's (`conv fetch`): an event at or before it
+        // (a receive, a recall, a read on another device, a delete) is already reflected in the count. Replaces 3,
+        // which went by message time and so could not tell a recall before the fetch from one after it.
+        """
+        ALTER TABLE conversations DROP COLUMN unreadCountedThrough;
+        ALTER TABLE conversations ADD COLUMN unreadCountedThroughSeq INTEGER NOT NULL DEFAULT 0;
+        """,
     ]
 }

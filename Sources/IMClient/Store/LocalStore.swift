@@ -24,28 +24,28 @@ final class LocalStore {
     }
 
     /// Stores messages and updates their conversations. Received messages new to the store count as unread
-    /// when `countUnread` is set. `cmd` messages are never stored.
-    func save(_ messages: [Message], countUnread: Bool) throws(ChatError) {
+    /// when `countUnread` is set, unless the event that brought them (`eventSeq`) is already in a server count.
+    /// `cmd` messages are never stored.
+    func save(_ messages: [Message], countUnread: Bool, eventSeq: Int64? = nil) throws(ChatError) {
         try write {
             for message in messages where message.body.type != .cmd {
-                try self.saveOne(message, countUnread: countUnread)
+                try self.saveOne(message, countUnread: countUnread, eventSeq: eventSeq)
             }
         }
     }
 
-    /// Stores entries of the server conversation list (their unread counts and latest messages).
-    func save(_ conversations: [ServerConversation]) throws(ChatError) {
+    /// Stores entries of the server conversation list (their unread counts and latest messages). `eventCursor` is
+    /// the position in the event log that the counts reflect.
+    func save(_ conversations: [ServerConversation], eventCursor: Int64) throws(ChatError) {
         try write {
             for conversation in conversations {
                 try self.ensureConversation(conversation.conversationId, conversation.type, isThread: false)
-                // The server's count covers every message of the conversation up to its latest one.
                 try self.connection.query(
                     """
-                    UPDATE conversations SET unreadCount = ?, unreadCountedThrough = MAX(unreadCountedThrough, ?)
+                    UPDATE conversations SET unreadCount = ?, unreadCountedThroughSeq = MAX(unreadCountedThroughSeq, ?)
                     WHERE conversationId = ? AND type = ?
                     """,
-                    conversation.unreadCount, conversation.latestMessage?.serverTime ?? 0, conversation.conversationId,
-                    conversation.type.rawValue)
+                    conversation.unreadCount, eventCursor, conversation.conversationId, conversation.type.rawValue)
                 if let latest = conversation.latestMessage { try self.saveOne(latest, countUnread: false) }
             }
         }
@@ -87,7 +87,7 @@ final class LocalStore {
 
     /// Stores one message (replacing a stored one with the same id) and moves its conversation's latest and
     /// last received message forward. Must run inside ``write(_:)``.
-    func saveOne(_ message: Message, countUnread: Bool) throws {
+    func saveOne(_ message: Message, countUnread: Bool, eventSeq: Int64? = nil) throws {
         let json = try WireJSON.string(message)
         let time = message.sortTime
         let isNew = try connection.first("SELECT 1 FROM messages WHERE msgId = ?", message.msgId) == nil
@@ -112,8 +112,8 @@ final class LocalStore {
             time, json, message.conversationId, type, time)
         if countUnread && isNew && !message.hasRead {
             try connection.query(
-                "UPDATE conversations SET unreadCount = unreadCount + 1 WHERE conversationId = ? AND type = ? AND (unreadCountedThrough = 0 OR unreadCountedThrough < ?)",
-                message.conversationId, type, message.serverTime)
+                "UPDATE conversations SET unreadCount = unreadCount + 1 WHERE conversationId = ? AND type = ? AND \(Self.notYetCounted)",
+                message.conversationId, type, eventSeq ?? Int64.max)
         }
     }
 
@@ -124,6 +124,10 @@ final class LocalStore {
         try? saveOne(message, countUnread: false)
         try? connection.execute("ROLLBACK")
     }
+
+    /// The condition, with the event's `seq` bound, under which an event still changes a conversation's unread count:
+    /// the last server count (`conv fetch`) was read before it.
+    static let notYetCounted = "unreadCountedThroughSeq < ?"
 
     /// Creates an empty conversation row when missing. Must run inside ``write(_:)``.
     func ensureConversation(_ id: String, _ type: ChatType, isThread: Bool) throws {

@@ -40,7 +40,7 @@ protocol ChatStore: Sendable, MessageOperationsStore, FileRecordStore {
     /// Whether `msgId` is taken in the app (stored, recalled or sent online only): a send with it replays or conflicts.
     func isMessageIdUsed(_ msgId: String, app: Int64) async throws -> Bool
     func history(_ query: HistoryQuery) async throws -> CursorResult<Message>
-    func conversations(_ query: ConversationQuery) async throws -> CursorResult<ServerConversation>
+    func conversations(_ query: ConversationQuery) async throws -> ConversationPage
     // Conversation list (§4.5)
     func pinConversation(_ ref: ConversationRef, isPinned: Bool, now: Int64) async throws -> ConversationsUpdate
     func markConversations(_ refs: [ConversationRef], mark: Int, add: Bool, now: Int64) async throws -> ConversationsUpdate

@@ -45,43 +45,45 @@ struct ConversationQuery: Sendable {
 extension SQLiteChatStore {
     /// One page of the caller's list: newest activity first; `pinned`: newest pin first; `mark`: most recently
     /// marked first. `latestMessage` is the newest message the app still keeps (§8.1) and the owner has not deleted
-    /// one-way.
-    func conversations(_ query: ConversationQuery) async throws -> CursorResult<ServerConversation> {
-        try await read { db in
-            let (timeColumn, join): (String, String) =
-                switch query.mode {
-                case .all: ("c.latest_time", "")
-                case .pinned: ("c.pinned_time", "")
-                case .mark: (
-                    "k.marked_at",
-                    " JOIN conversation_marks k ON k.app = c.app AND k.owner = c.owner AND k.peer = c.peer AND k.mark = ?"
-                )
-                }
-            var sql = "SELECT c.peer, c.chat_type, c.unread, c.pinned_time, \(timeColumn) FROM conversations c\(join) WHERE c.app = ? AND c.owner = ?"
-            var values: [any SQLBindable] = []
-            if case .mark(let mark) = query.mode { values.append(mark) }
-            values += [query.app, query.owner]
-            if query.mode == .pinned { sql += " AND c.pinned_time > 0" }
-            if let position = query.position {
-                sql += " AND (\(timeColumn), c.peer) < (?, ?)"
-                values += [position.time, position.peer]
+    /// one-way. The answer's `eventCursor` is the end of the event log in the same snapshot as the counts.
+    func conversations(_ query: ConversationQuery) async throws -> ConversationPage {
+        try await read { db in try db.snapshot { try Self.conversations(query, db) } }
+    }
+
+    private static func conversations(_ query: ConversationQuery, _ db: Connection) throws -> ConversationPage {
+        let (timeColumn, join): (String, String) =
+            switch query.mode {
+            case .all: ("c.latest_time", "")
+            case .pinned: ("c.pinned_time", "")
+            case .mark: (
+                "k.marked_at",
+                " JOIN conversation_marks k ON k.app = c.app AND k.owner = c.owner AND k.peer = c.peer AND k.mark = ?"
+            )
             }
-            sql += " ORDER BY \(timeColumn) DESC, c.peer DESC LIMIT ?"
-            values.append(query.pageSize + 1)
-            let rows = try db.query(sql, values: values)
-            let page = rows.prefix(query.pageSize)
-            let data = try page.map { row in
-                let peer = row.string(0)
-                let marks = try db.query(
-                    "SELECT mark FROM conversation_marks WHERE app = ? AND owner = ? AND peer = ? ORDER BY mark", query.app, query.owner, peer)
-                return ServerConversation(
-                    conversationId: peer, type: ChatType(rawValue: row.string(1)) ?? .chat, unreadCount: Int(row.int(2)),
-                    isPinned: row.int(3) > 0, pinnedTime: row.int(3), marks: marks.map { Int($0.int(0)) },
-                    latestMessage: try db.latestVisibleMessage(app: query.app, viewer: query.owner, peer: peer, keptSince: query.keptSince))
-            }
-            let next = rows.count > query.pageSize ? page.last.map { query.mode.cursor(time: $0.int(4), peer: $0.string(0), owner: query.owner) } : nil
-            return CursorResult(cursor: next, data: data)
+        var sql = "SELECT c.peer, c.chat_type, c.unread, c.pinned_time, \(timeColumn) FROM conversations c\(join) WHERE c.app = ? AND c.owner = ?"
+        var values: [any SQLBindable] = []
+        if case .mark(let mark) = query.mode { values.append(mark) }
+        values += [query.app, query.owner]
+        if query.mode == .pinned { sql += " AND c.pinned_time > 0" }
+        if let position = query.position {
+            sql += " AND (\(timeColumn), c.peer) < (?, ?)"
+            values += [position.time, position.peer]
         }
+        sql += " ORDER BY \(timeColumn) DESC, c.peer DESC LIMIT ?"
+        values.append(query.pageSize + 1)
+        let rows = try db.query(sql, values: values)
+        let page = rows.prefix(query.pageSize)
+        let data = try page.map { row in
+            let peer = row.string(0)
+            let marks = try db.query(
+                "SELECT mark FROM conversation_marks WHERE app = ? AND owner = ? AND peer = ? ORDER BY mark", query.app, query.owner, peer)
+            return ServerConversation(
+                conversationId: peer, type: ChatType(rawValue: row.string(1)) ?? .chat, unreadCount: Int(row.int(2)),
+                isPinned: row.int(3) > 0, pinnedTime: row.int(3), marks: marks.map { Int($0.int(0)) },
+                latestMessage: try db.latestVisibleMessage(app: query.app, viewer: query.owner, peer: peer, keptSince: query.keptSince))
+        }
+        let next = rows.count > query.pageSize ? page.last.map { query.mode.cursor(time: $0.int(4), peer: $0.string(0), owner: query.owner) } : nil
+        return ConversationPage(page: CursorResult(cursor: next, data: data), eventCursor: String(try db.eventLogEnd()))
     }
 
     /// Pins or unpins an existing entry (else 110); at most 50 pinned (4). Pinning a pinned entry or unpinning

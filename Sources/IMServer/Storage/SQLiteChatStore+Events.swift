@@ -93,3 +93,10 @@ enum MessagePayload {
         "{\"messages\":[" + message + "]}"
     }
 }
+
+extension Connection {
+    /// The `seq` of the newest event committed (0 for an empty log), as this connection's snapshot sees it.
+    func eventLogEnd() throws -> Int64 {
+        try first("SELECT seq FROM sqlite_sequence WHERE name = 'events'")?.int(0) ?? 0
+    }
+}

@@ -44,7 +44,7 @@ extension WriteContext {
 
     /// The cursor at the end of the whole log right now.
     func currentCursor() throws -> Int64 {
-        try connection.first("SELECT seq FROM sqlite_sequence WHERE name = 'events'")?.int(0) ?? 0
+        try connection.eventLogEnd()
     }
 
     /// Drops a user's oldest message entries beyond the cap, raising the log's floor (a cursor behind it gaps).
