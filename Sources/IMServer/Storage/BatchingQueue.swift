@@ -28,6 +28,14 @@ final class BatchingQueue<Item: Sendable>: Sendable {
         }
     }
 
+    /// Takes the items waiting for the next batch (called while processing one, to widen it).
+    func takePending() -> [Item] {
+        pending.withLock { state in
+            defer { state.items.removeAll(keepingCapacity: true) }
+            return state.items
+        }
+    }
+
     /// Whether items are waiting for the next batch.
     var hasPending: Bool {
         pending.withLock { !$0.items.isEmpty }

@@ -1,4 +1,7 @@
 import Dispatch
+#if canImport(Glibc)
+    import Glibc
+#endif
 import IMSQLite
 import Logging
 import Synchronization
@@ -16,11 +19,18 @@ final class GroupCommitWriter: @unchecked Sendable {
     static let checkpointFrames = 1_000
     /// How long a deferred write waits for a batch to join (``submitDeferred(_:onFailure:)``).
     static let deferral = DispatchTimeInterval.milliseconds(5)
+    /// Under load (the previous batch held several writes), the writer waits this long before it commits a batch
+    /// smaller than ``fullBatch``, so that the requests being handled meanwhile join it: fewer, larger commits, each
+    /// paying its WAL pages and flush once (as PostgreSQL's `commit_delay`). A lone write never waits.
+    static let coalescingMicroseconds: UInt32 = 100
+    static let fullBatch = 32
 
     private let writes = BatchingQueue<any PendingWriteProtocol>(label: "imctl.server.writer")
     private let deferred = Mutex<[any PendingWriteProtocol]>([])
     private let flushes = BatchingQueue<CommittedBatch>(label: "imctl.server.wal-flush")
     private var connection: Connection?
+    /// The size of the last batch (touched only on the writer's queue).
+    private var lastBatchSize = 0
     private let writeAheadLog: WriteAheadLogFile
     private let checkpointer: Checkpointer
     private let durable: Atomic<Int64>
@@ -94,6 +104,12 @@ final class GroupCommitWriter: @unchecked Sendable {
     }
 
     private func commit(_ queued: [any PendingWriteProtocol]) {
+        var queued = queued
+        if lastBatchSize > 1, queued.count < Self.fullBatch {
+            usleep(Self.coalescingMicroseconds)
+            queued += writes.takePending()
+        }
+        lastBatchSize = queued.count
         let batch = deferred.withLock { waiting in
             defer { waiting.removeAll() }
             return waiting
