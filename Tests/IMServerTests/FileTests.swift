@@ -51,6 +51,52 @@ struct FileTests {
         }
     }
 
+    @Test("only participants download (§4.2): the uploader at once, the recipient once a message carries it; others → 403 even with the secret")
+    func participantsOnly() async throws {
+        try await TestServer.withApp(users: ["alice", "bob", "carol"]) { server in
+            let alice = try await server.login("alice")
+            let bob = try await server.login("bob")
+            let carol = try await server.login("carol")
+            let upload = try server.decode(UploadedFile.self, try await alice.upload(Array(repeating: 7, count: 300)))
+            #expect(try await alice.download(upload.remotePath, secret: upload.secret).status == .ok)
+            #expect(try server.errorCode(try await bob.download(upload.remotePath, secret: upload.secret)) == 403, "not sent yet")
+            let body = FileBody(displayName: "d.bin", remotePath: upload.remotePath, secret: upload.secret)
+            #expect(try await alice.send(to: "bob", body: .file(body)).status == .ok)
+            #expect(try await bob.download(upload.remotePath, secret: upload.secret).status == .ok)
+            #expect(try server.errorCode(try await carol.download(upload.remotePath, secret: upload.secret)) == 403)
+
+            // A deliverOnlineOnly message lets its recipient download too.
+            let second = try server.decode(UploadedFile.self, try await alice.upload(Array(repeating: 8, count: 300)))
+            var online = Message(
+                msgId: "", conversationId: "", from: "", to: "carol", chatType: .chat,
+                body: .file(FileBody(displayName: "e.bin", remotePath: second.remotePath, secret: second.secret)))
+            online.deliverOnlineOnly = true
+            #expect(try await alice.call(.post, "/v1/messages", body: online).status == .ok)
+            #expect(try await carol.download(second.remotePath, secret: second.secret).status == .ok)
+            #expect(try server.errorCode(try await bob.download(second.remotePath, secret: second.secret)) == 403)
+        }
+    }
+
+    @Test("the fileReaders migration lets the recipients of messages stored before it download their attachments")
+    func fileReadersBackfill() throws {
+        let directory = TestServer.testConfiguration().dataDirectory
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { _ = try? FileManager.default.removeItem(atPath: directory) }
+        let connection = try Connection(path: directory + "/server.sqlite")
+        try Migrator([Schema.version1, Schema.version2, Schema.messageOps, Schema.files, Schema.conversations, Schema.gifUploads, Schema.sendReplays])
+            .migrate(connection)
+        let image = #"{"body":{"type":"image","remotePath":"f1","secret":"s","thumbnailRemotePath":"t1","thumbnailSecret":"u"}}"#
+        let text = #"{"body":{"type":"text","content":"hi"}}"#
+        for (msgId, sender, recipient, json) in [("m1", "alice", "bob", image), ("m2", "alice", "alice", image), ("m3", "bob", "alice", text)] {
+            try connection.query(
+                "INSERT INTO messages (app, msg_id, sender, recipient, pair, body_type, server_time, json) VALUES (1, ?, ?, ?, 'p', 'x', 1, ?)",
+                msgId, sender, recipient, json)
+        }
+        try Schema.migrator.migrate(connection)
+        let readers = try connection.query("SELECT file_id, user_id FROM file_readers ORDER BY file_id").map { "\($0.string(0)):\($0.string(1))" }
+        #expect(readers == ["f1:bob", "t1:bob"])
+    }
+
     @Test("Range: a-b, a- and -n answer 206 with Content-Range; a start past the end → 416")
     func ranges() async throws {
         try await TestServer.withApp { server in

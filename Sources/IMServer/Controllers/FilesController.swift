@@ -64,6 +64,10 @@ struct FilesController {
         guard request.header(Header.fileSecret) == file.secret else {
             throw ChatError(.fileDownloadFailed, "wrong or missing file secret")
         }
+        let caller = call.session.userId
+        if file.owner != caller, try await !state.store.isFileReader(id, app: call.app.id, user: caller) {
+            throw ChatError(.fileDownloadFailed, "only the participants of a message that carries the file may download it")
+        }
         if file.isPastRetention(days: call.app.settings.fileRetentionDays, now: WallClock.milliseconds()) {
             if let orphaned = try await state.store.expireUpload(id) { files.removeContent([orphaned]) }
             throw ChatError(.fileIsExpired, "the file is older than the app's fileRetentionDays and was deleted")

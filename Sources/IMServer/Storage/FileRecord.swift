@@ -29,4 +29,6 @@ protocol FileRecordStore: Sendable {
     func upload(_ id: String, app: Int64) async throws -> FileRecord?
     /// Marks one upload expired; returns its content hash if no live upload refers to it any more.
     func expireUpload(_ id: String) async throws -> String?
+    /// Whether a message carrying the upload was sent to `user` (the uploader is not asked about).
+    func isFileReader(_ id: String, app: Int64, user: String) async throws -> Bool
 }

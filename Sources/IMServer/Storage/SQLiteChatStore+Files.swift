@@ -25,6 +25,22 @@ extension SQLiteChatStore {
     func expireUpload(_ id: String) async throws -> String? {
         try await write { context in try context.connection.expireUpload(id) }
     }
+
+    func isFileReader(_ id: String, app: Int64, user: String) async throws -> Bool {
+        try await read { db in
+            try db.first("SELECT 1 FROM file_readers WHERE app = ? AND file_id = ? AND user_id = ?", app, id, user) != nil
+        }
+    }
+}
+
+extension WriteContext {
+    /// Lets the recipient of `message` download its attachments (upload, thumbnail, combined file).
+    func grantAttachments(of message: Message, app: Int64) throws {
+        guard message.from != message.to else { return }
+        for id in message.body.remotePaths {
+            try connection.query("INSERT OR IGNORE INTO file_readers (app, file_id, user_id) VALUES (?, ?, ?)", app, id, message.to)
+        }
+    }
 }
 
 extension WriteContext {

@@ -40,6 +40,7 @@ extension SQLiteChatStore {
             if let targets = plan.onlineTargets {
                 try context.deliverOnline(encoding, type: type, to: targets, app: app)
                 try context.recordOnlineOnly(encoding, app: app, cursor: cursor)
+                try context.grantAttachments(of: message, app: app)
                 return encoding.result(cursor: cursor)
             }
             try db.query(
@@ -50,6 +51,7 @@ extension SQLiteChatStore {
                 app, message.msgId, message.from, message.to, pair, message.body.type.rawValue, message.serverTime, storedJSON, cursor
             )
             if !isCmd { try context.updateConversations(app: app, message: message) }
+            try context.grantAttachments(of: message, app: app)
 
             let sender = UserKey(app: app, userId: message.from)
             if !isSelf {

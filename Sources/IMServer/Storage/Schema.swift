@@ -2,7 +2,7 @@ import IMSQLite
 
 /// The server's versioned SQLite schema. Append new migrations; never edit a shipped one.
 enum Schema {
-    static var migrator: Migrator { Migrator([version1, version2, messageOps, files, conversations, gifUploads, sendReplays]) }
+    static var migrator: Migrator { Migrator([version1, version2, messageOps, files, conversations, gifUploads, sendReplays, fileReaders]) }
 
     static let version1 = """
         CREATE TABLE apps (
