@@ -1,5 +1,5 @@
 /// Limits that override a client's own ``ChatOptions/requestTimeout`` and ``ChatOptions/maxRateWait`` for the requests
-/// made inside ``withValue(_:operation:)``, e.g. one step of `imctl batch`, whose client is shared by every step.
+/// made inside ``withValue(operation:)``, e.g. one step of `imctl batch`, whose client is shared by every step.
 public struct RequestLimits: Sendable, Hashable {
     /// The per-request timeout, or nil for the client's own.
     public var timeout: Duration?
