@@ -63,6 +63,7 @@ _imctl() {
             "imctl events") path="imctl events" ;;
             "imctl wait") path="imctl wait" ;;
             "imctl batch") path="imctl batch" ;;
+            "imctl api") path="imctl api" ;;
             "imctl admin") path="imctl admin" ;;
             "imctl admin app") path="imctl admin app" ;;
             "imctl admin app create") path="imctl admin app create" ;;
@@ -234,6 +235,8 @@ _imctl() {
         "imctl wait:--on-gap") COMPREPLY=($(compgen -W "warn fail" -- "$cur")); return ;;
         "imctl batch:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
         "imctl batch:--output"|"imctl batch:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
+        "imctl api:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
+        "imctl api:--output"|"imctl api:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
         "imctl admin:--profile") COMPREPLY=($(compgen -W "$(imctl __complete profiles -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); return ;;
         "imctl admin:--output"|"imctl admin:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
         "imctl admin:--operator-file") COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -312,7 +315,7 @@ _imctl() {
         "imctl version:--output"|"imctl version:-o") COMPREPLY=($(compgen -W "table json ndjson tsv id" -- "$cur")); return ;;
     esac
     case "$path" in
-        "imctl") COMPREPLY=($(compgen -W "register login logout whoami status token devices msg conv local lang events wait batch admin serve completion help version --server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version" -- "$cur")) ;;
+        "imctl") COMPREPLY=($(compgen -W "register login logout whoami status token devices msg conv local lang events wait batch api admin serve completion help version --server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version" -- "$cur")) ;;
         "imctl register") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version --password-stdin --password-file" -- "$cur")) ;;
         "imctl login") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version --password-stdin --password-file --token-stdin --token-file" -- "$cur")); else COMPREPLY=($(compgen -W "$(imctl __complete users -- "${COMP_WORDS[@]:1}" 2>/dev/null)" -- "$cur")); fi ;;
         "imctl logout") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version" -- "$cur")) ;;
@@ -368,6 +371,7 @@ _imctl() {
         "imctl events") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version --since --count --idle --once --type --in --from --ready-file --on-gap" -- "$cur")) ;;
         "imctl wait") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version --since --type --from --in --match --count --any --ready-file --on-gap" -- "$cur")) ;;
         "imctl batch") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version" -- "$cur")) ;;
+        "imctl api") if [[ "$cur" == -* ]]; then COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version --data" -- "$cur")); else COMPREPLY=($(compgen -W "GET POST PUT PATCH DELETE" -- "$cur")); fi ;;
         "imctl admin") COMPREPLY=($(compgen -W "app settings user password token logout reports --server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version --operator-file" -- "$cur")) ;;
         "imctl admin app") COMPREPLY=($(compgen -W "create list delete --server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version --operator-file" -- "$cur")) ;;
         "imctl admin app create") COMPREPLY=($(compgen -W "--server --app --profile --output -o --fields --timeout --max-rate-wait --deadline --verbose -v --help -h --version --operator-file" -- "$cur")) ;;

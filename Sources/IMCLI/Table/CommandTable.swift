@@ -39,7 +39,7 @@ extension Option {
 extension Command {
     /// The built-in top-level commands, in help order.
     static let builtins: [Command] = [
-        .register, .login, .logout, .whoami, .status, .token, .devices, .msg, .conv, .local, .lang, .events, .wait, .batch,
+        .register, .login, .logout, .whoami, .status, .token, .devices, .msg, .conv, .local, .lang, .events, .wait, .batch, .api,
         .admin, .serve(run: nil), .completion, .help, .version, .man, .complete,
     ]
 
