@@ -144,6 +144,26 @@ struct ConversationTests {
         #expect(try await unread() == 2, "events after the fetch still count")
     }
 
+    @Test("an events run that stopped early, then the replay: events it already applied change the local count no more")
+    func replayAfterStoppedRunCountsOnce() async throws {
+        let world = try await World()
+        let shells = try await world.loggedIn("alice", "bob")
+        let (alice, bob) = (shells[0], shells[1])
+        let otherDevice = world.user("bob-phone")
+        #expect(try await otherDevice.run("login", "bob", "--password-stdin", stdin: "pw-bob\n").exitCode == 0)
+        for text in ["s1", "s2"] { #expect(try await alice.run("msg", "send", "bob", text).exitCode == 0) }
+        #expect(try await otherDevice.run("conv", "ack", "alice").exitCode == 0)
+        #expect(try await alice.run("msg", "send", "bob", "s3").exitCode == 0)
+        // The first run applies the whole batch to the store but leaves the stored position after its one printed event.
+        #expect(try await bob.run("events", "--once", "--count", "1").exitCode == 0)
+        #expect(try await bob.run("events", "--once").exitCode == 0)
+        let local = try #require(try await bob.run("conv", "list").json() as? [[String: Any]]).first?["unreadCount"] as? Int
+        let server = try #require(try await bob.run("api", "GET", "/v1/conversations").json() as? [String: Any])
+        let serverCount = (server["data"] as? [[String: Any]])?.first?["unreadCount"] as? Int
+        #expect(serverCount == 1)
+        #expect(local == serverCount, "the read is not applied again after s3 was counted")
+    }
+
     @Test("two imctl processes import into one profile at the same time")
     func concurrentProcesses() async throws {
         let world = try await World()

@@ -247,7 +247,7 @@ struct LocalChatTests {
         try store.importMessages((1...4).map { text("m\($0)", from: "bob", to: "alice", time: Int64($0) * 10) }, userId: "alice")
         func deliver(_ update: ConversationsUpdate, seq: Int64) throws {
             let payload = try WireJSON.decode([String: JSONValue].self, from: WireJSON.encode(update))
-            try store.apply(EventDelivery(event: Event(type: EventType.conversationsUpdate, seq: seq, time: 1, payload: payload), cursor: String(seq)), userId: "alice")
+            try store.apply(EventDelivery(event: Event(type: EventType.conversationsUpdate, seq: seq, time: 100 + seq, payload: payload), cursor: String(seq)), userId: "alice")
         }
         try deliver(ConversationsUpdate(operation: .messagesRemoved, conversationIds: ["bob"], msgIds: ["m4"]), seq: 1)
         try deliver(ConversationsUpdate(operation: .messagesRemoved, conversationIds: ["bob"], beforeTs: 20), seq: 2)

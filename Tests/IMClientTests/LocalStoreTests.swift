@@ -100,6 +100,37 @@ struct LocalStoreTests {
         #expect(try unread("carol") == 0)
     }
 
+    @Test("events replayed after they were applied (an events run that stopped early) leave the unread count alone")
+    func replayedEventsCountOnce() throws {
+        let directory = TemporaryDirectory()
+        defer { directory.cleanup() }
+        let store = try LocalStore(path: directory.path + "/store.sqlite")
+        let received = (1...3).map { message("h\($0)", from: "bob", to: "alice", conversation: "bob", direction: .receive, time: Int64($0) * 10) }
+        let read = Event(type: EventType.conversationRead, seq: 3, time: 25)
+        func applyAll() throws {
+            try store.save([received[0]], countUnread: true, eventSeq: 1)
+            try store.save([received[1]], countUnread: true, eventSeq: 2)
+            try store.markConversationRead("bob", type: .chat, event: read)
+            try store.save([received[2]], countUnread: true, eventSeq: 4)
+        }
+        try applyAll()
+        #expect(try store.conversation("bob", type: .chat, create: false)?.unreadCount == 1)
+        try applyAll()
+        #expect(try store.conversation("bob", type: .chat, create: false)?.unreadCount == 1, "the replayed read does not clear h3")
+
+        // A delete on another device, replayed after a newer message: the newer one stays, and stays counted.
+        let before = message("c1", from: "carol", to: "alice", conversation: "carol", direction: .receive, time: 10)
+        let after = message("c2", from: "carol", to: "alice", conversation: "carol", direction: .receive, time: 20)
+        let delete = Event(type: EventType.conversationsUpdate, seq: 6, time: 15)
+        for _ in 0..<2 {
+            try store.save([before], countUnread: true, eventSeq: 5)
+            try store.deleteMessages(nil, conversationId: "carol", type: .chat, event: delete)
+            try store.save([after], countUnread: true, eventSeq: 7)
+        }
+        #expect(try store.messages(in: "carol", type: .chat).map(\.msgId) == ["c2"])
+        #expect(try store.conversation("carol", type: .chat, create: false)?.unreadCount == 1)
+    }
+
     @Test func twoConnectionsShareOneFile() throws {
         let directory = TemporaryDirectory()
         defer { directory.cleanup() }

@@ -47,9 +47,10 @@ extension LocalStore {
     }
 
     /// Deletes messages of a conversation: the given ids (each must be in it, else 500), or all when nil.
-    /// The conversation stays, with its latest messages recomputed; deleting all zeroes the unread count unless the
-    /// delete (`eventSeq`) is already in the server's count.
-    func deleteMessages(_ msgIds: [String]?, conversationId: String, type: ChatType, eventSeq: Int64? = nil) throws(ChatError) {
+    /// The conversation stays, with its latest messages recomputed; deleting all zeroes the unread count. For a delete
+    /// on another device (`event`): only messages up to the event's time go, and the count stays when it already
+    /// reflects the event.
+    func deleteMessages(_ msgIds: [String]?, conversationId: String, type: ChatType, event: Event? = nil) throws(ChatError) {
         try write {
             if let msgIds {
                 for msgId in msgIds {
@@ -57,10 +58,10 @@ extension LocalStore {
                     try self.connection.query("DELETE FROM messages WHERE msgId = ?", msgId)
                 }
             } else {
-                try self.connection.query("DELETE FROM messages WHERE conversationId = ? AND chatType = ?", conversationId, type.rawValue)
                 try self.connection.query(
-                    "UPDATE conversations SET unreadCount = 0 WHERE conversationId = ? AND type = ? AND \(Self.notYetCounted)",
-                    conversationId, type.rawValue, eventSeq ?? Int64.max)
+                    "DELETE FROM messages WHERE conversationId = ? AND chatType = ? AND serverTime <= ?", conversationId, type.rawValue,
+                    event?.time ?? Int64.max)
+                try self.changeUnread(to: "0", conversationId: conversationId, type: type, eventSeq: event?.seq, clears: true)
             }
             try self.refreshConversation(conversationId, type)
         }

@@ -3,8 +3,8 @@ import IMSQLite
 
 extension LocalStore {
     /// Mirrors a one-way delete (`messagesRemoved`) or a conversation delete with its messages in the local
-    /// store; other updates change nothing local. `eventSeq`: the event that carried it, if any.
-    func apply(_ update: ConversationsUpdate, eventSeq: Int64? = nil) throws(ChatError) {
+    /// store; other updates change nothing local. `event`: the event that carried it, if any.
+    func apply(_ update: ConversationsUpdate, event: Event? = nil) throws(ChatError) {
         let type = update.conversationType
         for conversationId in update.conversationIds {
             switch update.operation {
@@ -19,7 +19,7 @@ extension LocalStore {
                     try self.refreshConversation(conversationId, type)
                 }
             case .delete where update.deleteMessages == true:
-                try deleteMessages(nil, conversationId: conversationId, type: type, eventSeq: eventSeq)
+                try deleteMessages(nil, conversationId: conversationId, type: type, event: event)
             default:
                 break
             }

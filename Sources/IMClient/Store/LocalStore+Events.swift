@@ -21,7 +21,7 @@ extension LocalStore {
             do { update = try WireJSON.decode(ConversationsUpdate.self, from: WireJSON.encode(JSONValue.object(event.payload))) } catch {
                 throw ChatError(.databaseError, "event \(event.type) has an undecodable payload: \(error)")
             }
-            try apply(update, eventSeq: event.seq)
+            try apply(update, event: event)
         default: delivery.event = try applyMessageOperation(event, userId: userId)
         }
         if event.seq != nil { try setValue(delivery.cursor, forKey: Self.cursorKey(userId)) }

@@ -27,9 +27,7 @@ extension LocalStore {
     /// ``write(_:)``.
     private func stopCountingUnread(_ stored: Message, eventSeq: Int64? = nil) throws {
         guard stored.direction == .receive, !stored.hasRead else { return }
-        try connection.query(
-            "UPDATE conversations SET unreadCount = MAX(0, unreadCount - 1) WHERE conversationId = ? AND type = ? AND \(Self.notYetCounted)",
-            stored.conversationId, stored.chatType.rawValue, eventSeq ?? Int64.max)
+        try changeUnread(to: "MAX(0, unreadCount - 1)", conversationId: stored.conversationId, type: stored.chatType, eventSeq: eventSeq)
     }
 
     /// Sets one JSON field of a stored message (and of the conversation entries that show it).
@@ -74,9 +72,7 @@ extension LocalStore {
     /// in the server's count (which may hold newer messages).
     func markConversationRead(_ conversationId: String, type: ChatType, event: Event? = nil) throws(ChatError) {
         try write {
-            try self.connection.query(
-                "UPDATE conversations SET unreadCount = 0 WHERE conversationId = ? AND type = ? AND \(Self.notYetCounted)",
-                conversationId, type.rawValue, event?.seq ?? Int64.max)
+            try self.changeUnread(to: "0", conversationId: conversationId, type: type, eventSeq: event?.seq, clears: true)
             try self.connection.query(
                 """
                 UPDATE messages SET json = json_set(json, '$.hasRead', json('true'))

@@ -111,9 +111,7 @@ final class LocalStore {
             "UPDATE conversations SET lastReceivedTime = ?, lastReceivedMessage = ? WHERE conversationId = ? AND type = ? AND lastReceivedTime <= ?",
             time, json, message.conversationId, type, time)
         if countUnread && isNew && !message.hasRead {
-            try connection.query(
-                "UPDATE conversations SET unreadCount = unreadCount + 1 WHERE conversationId = ? AND type = ? AND \(Self.notYetCounted)",
-                message.conversationId, type, eventSeq ?? Int64.max)
+            try changeUnread(to: "unreadCount + 1", conversationId: message.conversationId, type: message.chatType, eventSeq: eventSeq)
         }
     }
 
@@ -125,9 +123,20 @@ final class LocalStore {
         try? connection.execute("ROLLBACK")
     }
 
-    /// The condition, with the event's `seq` bound, under which an event still changes a conversation's unread count:
-    /// the last server count (`conv fetch`) was read before it.
-    static let notYetCounted = "unreadCountedThroughSeq < ?"
+    /// Sets a conversation's unread count to `expression` for an event (`eventSeq`; nil for the user's own calls) unless
+    /// the count already reflects the event: a server count read after it (`conv fetch`), or a clearing event applied
+    /// before and now replayed (an `events` run that stopped early leaves its position before events it applied).
+    /// Receives and recalls are safe to replay anyway (a stored message is not counted twice, a recalled one is gone);
+    /// a clearing event (`clears`: a read, a delete) is not, so it moves the mark up to itself. Must run inside
+    /// ``write(_:)``.
+    func changeUnread(to expression: String, conversationId: String, type: ChatType, eventSeq: Int64?, clears: Bool = false) throws {
+        try connection.query(
+            """
+            UPDATE conversations SET unreadCount = \(expression), unreadCountedThroughSeq = MAX(unreadCountedThroughSeq, ?)
+            WHERE conversationId = ? AND type = ? AND unreadCountedThroughSeq < ?
+            """,
+            clears ? eventSeq ?? 0 : 0, conversationId, type.rawValue, eventSeq ?? Int64.max)
+    }
 
     /// Creates an empty conversation row when missing. Must run inside ``write(_:)``.
     func ensureConversation(_ id: String, _ type: ChatType, isThread: Bool) throws {
