@@ -42,4 +42,23 @@ struct BatchTests {
             #expect((error?["message"] as? String)?.contains("applies to the whole batch") == true, "\(line)")
         }
     }
+
+    @Test("the batch's --deadline: the step it cuts off reports 301 with exit 124, no later step runs, the batch exits 124")
+    func deadline() async throws {
+        let world = try await World()
+        let alice = try await world.loggedIn("alice", "bob")[0]
+        let input = [
+            #"{"id":"first","cmd":["msg","send","bob","before"]}"#,
+            #"{"id":"long","cmd":["wait","--since","now","--from","bob","--timeout","20s"]}"#,
+            #"{"id":"never","cmd":["msg","send","bob","after"]}"#,
+        ].joined(separator: "\n") + "\n"
+        let result = try await alice.run("batch", "--deadline", "2s", stdin: input)
+        #expect(result.exitCode == 124, "\(result.stderr)")
+        let lines = try result.lines()
+        #expect(lines.map { $0["id"] as? String } == ["first", "long"], "\(result.stdout)")
+        let cut = lines.last?["error"] as? [String: Any]
+        #expect(cut?["code"] as? Int == 301)
+        #expect(cut?["exitCode"] as? Int == 124)
+    }
 }
+

@@ -65,23 +65,36 @@ enum BatchCommand {
         let client = settings.app == nil ? nil : try context.chatClient(invocation)
         let environment = stepEnvironment(invocation, context)
         var failures = 0
-        while let line = context.io.stdin.readLine() {
+        // The batch's own --deadline cancels this task: the step it cut off says so, and no later step runs.
+        while !Task.isCancelled, let line = context.io.stdin.readLine() {
             guard !line.allSatisfy(\.isWhitespace) else { continue }
             var result: [String: JSONValue]
             do throws(LineError) {
                 let operation = try Operation(line: line)
                 result = await step(operation.cmd, context: context, environment: environment, client: client)
+                if Task.isCancelled, result["ok"] != .bool(true) { result = cutOff }
                 result["id"] = operation.id
             } catch {
                 let message = "bad operation line: \(error.reason); expected {\"id\":…,\"cmd\":[\"msg\",\"send\",…]}"
-                var failure = CLIError(code: .invalidParam, message: message, exitCode: ExitCode.usage).envelope.objectValue?["error"]?.objectValue ?? [:]
-                failure["exitCode"] = .int(Int64(ExitCode.usage))
-                result = ["id": error.id, "ok": .bool(false), "error": .object(failure)]
+                result = failure(CLIError(code: .invalidParam, message: message, exitCode: ExitCode.usage))
+                result["id"] = error.id
             }
             if result["ok"] != .bool(true) { failures += 1 }
             try context.output.emitLine(.object(result))
         }
         return failures == 0 ? ExitCode.success : ExitCode.partial
+    }
+
+    /// The result of the step that the batch's `--deadline` cut off.
+    private static var cutOff: [String: JSONValue] {
+        failure(CLIError(code: .serverTimeout, message: "the batch's --deadline expired during this step", exitCode: ExitCode.timeout))
+    }
+
+    /// A failed step's result line (without its `id`): the error envelope's fields plus `exitCode`.
+    private static func failure(_ error: CLIError) -> [String: JSONValue] {
+        var fields = error.envelope.objectValue?["error"]?.objectValue ?? [:]
+        fields["exitCode"] = .int(Int64(error.exitCode))
+        return ["ok": .bool(false), "error": .object(fields)]
     }
 
     /// Runs one operation in-process with captured output.
