@@ -37,7 +37,7 @@ struct ApiCommandTests {
         #expect(unknownUser.exitCode == 3)
         #expect((try unknownUser.errorEnvelope()["error"] as? [String: Any])?["code"] as? Int == 204)
 
-        for arguments in [["FETCH", "/v1/health"], ["GET", "v1/health"], ["GET", "/v1/a b"], ["POST", "/v1/messages", "--data", "{"],
+        for arguments in [["FETCH", "/v1/health"], ["GET", "/v1/conversations", "--data", "{}"], ["GET", "v1/health"], ["GET", "/v1/a b"], ["POST", "/v1/messages", "--data", "{"],
             ["POST", "/v1/messages", "--data", "@/no-such-file-imctl"]] {
             let result = try await alice.run(arguments: ["api"] + arguments)
             #expect(result.exitCode == 2, "\(arguments): \(result.stderr)")

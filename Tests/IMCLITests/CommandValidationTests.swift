@@ -89,8 +89,8 @@ struct MessageBuilderTests {
         #expect(try build(["room:77", "hi"]).chatType == .chatRoom)
         #expect(try build(["user:bob", "hi"]).chatType == .chat)
         #expect(try build(["bob", "hi"]).to == "bob")
-        #expect(throws: UsageError.self) { try Target("group:") }
-        for (malformed, code) in [("group:abc", 600), ("room:12a", 700), ("group:" + String(repeating: "1", count: 21), 600)] {
+        #expect(throws: UsageError.self) { try Target("user:") }
+        for (malformed, code) in [("group:abc", 600), ("room:12a", 700), ("group:", 600), ("room:", 700), ("group:" + String(repeating: "1", count: 21), 600)] {
             let error = #expect(throws: UsageError.self, "\(malformed)") { try Target(malformed) }
             // The envelope carries the code the server gives a malformed ID (semantics §0), still exit 2.
             let reported = error.map { CLIError($0, commandName: "msg send") }

@@ -45,6 +45,9 @@ enum ApiCommand {
         guard path.hasPrefix("/"), !path.contains(where: { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } == true }) else {
             throw UsageError.invalidValue(option: "PATH", value: path, reason: "expected an absolute path such as /v1/conversations, without spaces")
         }
+        if method == "GET", invocation.value("data") != nil {
+            throw UsageError.other("GET takes no --data; put the parameters in the PATH's query")
+        }
         let body = try invocation.value("data").map { try requestBody($0, context) }
         let client = try context.chatClient(invocation)
         let answer = try await client.callAPI(method, path, body: body)

@@ -17,12 +17,12 @@ struct Target: Hashable {
             id = String(word.dropFirst(prefix.count))
             type = prefixType
         }
-        guard !id.isEmpty, !id.contains(":") else {
-            throw .invalidValue(option: "target", value: word, reason: "expected ID, user:ID, group:ID or room:ID")
-        }
         if type != .chat, !Validation.isGroupOrRoomId(id) {
             let code: ErrorCode = type == .groupChat ? .groupInvalidId : .chatRoomInvalidId
             throw .invalidId(code: code, option: "target", value: word, reason: "group and room IDs are 1 to 20 digits")
+        }
+        guard !id.isEmpty, !id.contains(":") else {
+            throw .invalidValue(option: "target", value: word, reason: "expected ID, user:ID, group:ID or room:ID")
         }
         // User IDs are case-insensitive and stored lower-cased (semantics §0).
         self.id = type == .chat ? id.lowercased() : id

@@ -72,7 +72,7 @@ final class CurlEasy {
             imcurl_setopt_long(handle, CURLOPT_LOW_SPEED_TIME, max(1, Int(stall.components.seconds)))
         }
         imcurl_setopt_slist(handle, CURLOPT_HTTPHEADER, headers)
-        if request.method == "GET" {
+        if request.method == "GET", request.body == nil, files?.upload == nil {
             imcurl_setopt_long(handle, CURLOPT_HTTPGET, 1)
         } else {
             imcurl_setopt_string(handle, CURLOPT_CUSTOMREQUEST, request.method)

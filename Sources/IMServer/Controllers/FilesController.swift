@@ -70,7 +70,7 @@ struct FilesController {
         }
         if file.isPastRetention(days: call.app.settings.fileRetentionDays, now: WallClock.milliseconds()) {
             if let orphaned = try await state.store.expireUpload(id) { files.removeContent([orphaned]) }
-            throw ChatError(.fileIsExpired, "the file is older than the app's fileRetentionDays and was deleted")
+            throw ChatError(.fileIsExpired, "the file has expired (older than the app's fileRetentionDays, or its message was recalled) and was deleted")
         }
         var headers: HTTPFields = [.contentType: "application/octet-stream", .acceptRanges: "bytes"]
         let path = files.path(ofContent: file.sha256)
