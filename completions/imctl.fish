@@ -360,6 +360,7 @@ complete -c imctl -n '__imctl_at imctl wait' -l any -d 'Match when any condition
 complete -c imctl -n '__imctl_at imctl wait' -l ready-file -r -F -d 'Create this file once the stream is live.'
 complete -c imctl -n '__imctl_at imctl wait' -l on-gap -x -a 'warn fail' -d 'On a gap: warn (default) or fail (exit 10).'
 complete -c imctl -n '__imctl_at imctl api' -l data -x -d 'The JSON request body: the text itself, @FILE, or - for stdin.'
+complete -c imctl -n '__imctl_at imctl api' -l header -s H -x -d 'An extra request header, e.g. the X-IM-File-Secret of a download.'
 complete -c imctl -n '__imctl_at imctl api' -a 'GET POST PUT PATCH DELETE'
 complete -c imctl -n '__imctl_at imctl admin' -a 'app' -d 'Create, list and delete apps.'
 complete -c imctl -n '__imctl_at imctl admin' -a 'settings' -d 'Show or change the app\'s settings.'

@@ -44,4 +44,33 @@ struct ApiCommandTests {
             #expect(try result.errorEnvelope()["exitCode"] as? Int == 2)
         }
     }
+
+    @Test("--header adds a request header: a download with its file secret prints a text answer and refuses a binary one")
+    func headersAndDownloads() async throws {
+        let world = try await World()
+        let shells = try await world.loggedIn("alice", "bob")
+        let (alice, bob) = (shells[0], shells[1])
+        func upload(_ name: String, _ bytes: [UInt8]) async throws -> (path: String, secret: String) {
+            let file = world.directory.sub(name)
+            try Data(bytes).write(to: URL(fileURLWithPath: file))
+            let sent = try #require(try await alice.run("msg", "send", "bob", "--file", file).json() as? [String: Any])
+            let body = try #require((sent["message"] as? [String: Any])?["body"] as? [String: Any])
+            return (try #require(body["remotePath"] as? String), try #require(body["secret"] as? String))
+        }
+        let text = try await upload("note.txt", Array("plain words\n".utf8))
+        let fetched = try await bob.run("api", "GET", "/v1/files/\(text.path)", "-H", "X-IM-File-Secret: \(text.secret)")
+        #expect(fetched.exitCode == 0, "\(fetched.stderr)")
+        #expect(fetched.stdout == "plain words\n")
+        #expect(try await bob.run("api", "GET", "/v1/files/\(text.path)").exitCode == 5, "no secret → 403")
+
+        let binary = try await upload("blob.bin", [0xFF, 0xFE, 0x00, 0x80, 0x81])
+        let refused = try await bob.run("api", "GET", "/v1/files/\(binary.path)", "--header", "X-IM-File-Secret: \(binary.secret)")
+        #expect(refused.exitCode == 1 && refused.stdout.isEmpty, "\(refused.stderr)")
+        #expect((try refused.errorEnvelope()["error"] as? [String: Any])?["hint"] as? String != nil)
+
+        for header in ["NoColon", "Authorization: Bearer x", "Bad Name: x"] {
+            #expect(try await bob.run("api", "GET", "/v1/health", "-H", header).exitCode == 2, "\(header)")
+        }
+    }
 }
+

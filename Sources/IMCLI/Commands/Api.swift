@@ -14,15 +14,19 @@ extension Command {
         discussion: """
             Sends METHOD PATH to the profile's server with the app key and, when the profile is logged in, its \
             session; docs/openapi.yaml lists the endpoints. PATH starts with / and may carry a query, already \
-            percent-encoded. The answer's JSON is printed as it came (json output; --fields applies); an error \
-            answer gives the usual error envelope and exit code. Only GET is retried.
+            percent-encoded. The answer's JSON is printed as it came (json output; --fields applies), other text \
+            as it is; a binary answer is refused (exit 1). An error answer gives the usual error envelope and exit \
+            code. Only GET is retried; GET takes no --data.
             """,
         arguments: [
             Argument("method", help: "GET, POST, PUT, PATCH or DELETE.", completion: .choices(ApiCommand.methods)),
             Argument("path", help: "The endpoint, e.g. /v1/conversations?pageSize=5."),
         ],
         options: [
-            Option(long: "data", value: "JSON", help: "The JSON request body: the text itself, @FILE, or - for stdin.")
+            Option(long: "data", value: "JSON", help: "The JSON request body: the text itself, @FILE, or - for stdin."),
+            Option(
+                long: "header", short: "H", value: "'NAME: VALUE'", help: "An extra request header, e.g. the X-IM-File-Secret of a download.",
+                isRepeatable: true),
         ],
         examples: [
             Example("imctl api GET '/v1/conversations?pageSize=5' | jq '.data[].unreadCount'", "Read the server list's first page."),
@@ -49,14 +53,37 @@ enum ApiCommand {
             throw UsageError.other("GET takes no --data; put the parameters in the PATH's query")
         }
         let body = try invocation.value("data").map { try requestBody($0, context) }
+        let headers = try invocation.values("header").map(header)
         let client = try context.chatClient(invocation)
-        let answer = try await client.callAPI(method, path, body: body)
+        let answer = try await client.callAPI(method, path, body: body, headers: headers)
         if answer.isEmpty { return ExitCode.success }
-        guard let json = try? WireJSON.decode(JSONValue.self, from: Data(answer)) else {
-            try context.io.stdout.write(String(decoding: answer, as: UTF8.self))
-            return ExitCode.success
+        if let json = try? WireJSON.decode(JSONValue.self, from: Data(answer)) { return try context.print(json) }
+        guard let text = String(validating: answer, as: UTF8.self) else {
+            throw CLIError(
+                code: .generalError, message: "the answer is \(answer.count) bytes of binary data, which api does not print",
+                hint: "Download attachments with 'imctl msg download MSGID'.")
         }
-        return try context.print(json)
+        try context.io.stdout.write(text)
+        return ExitCode.success
+    }
+
+    /// Headers imctl sets itself, from the profile and the body.
+    static let ownHeaders: Set<String> = ["authorization", "x-im-app", "x-im-resource", "content-type", "content-length", "host"]
+
+    /// One `--header 'Name: value'`: a token name, a value without line breaks, not one of ``ownHeaders``.
+    private static func header(_ text: String) throws(UsageError) -> (name: String, value: String) {
+        let parts = text.split(separator: ":", maxSplits: 1)
+        let name = parts.first.map { String($0) } ?? ""
+        let value = parts.count == 2 ? parts[1].drop { $0 == " " || $0 == "\t" } : ""
+        let separators = Set("()<>@,;:\\\"/[]?={}".unicodeScalars)
+        let isToken = !name.isEmpty && name.unicodeScalars.allSatisfy { (0x21..<0x7F).contains($0.value) && !separators.contains($0) }
+        guard parts.count == 2, isToken, !value.contains(where: \.isNewline) else {
+            throw .invalidValue(option: "--header", value: text, reason: "expected 'Name: value'")
+        }
+        guard !ownHeaders.contains(name.lowercased()) else {
+            throw .invalidValue(option: "--header", value: text, reason: "imctl sets \(name) itself, from the profile")
+        }
+        return (name, String(value))
     }
 
     /// The `--data` value: JSON text, `@FILE` or `-` (stdin); it must be JSON (exit 2 before anything is sent).
