@@ -79,7 +79,7 @@ public struct Context: Sendable {
     var httpTrace: (@Sendable (String) -> Void)? {
         guard environment["IMCTL_DEBUG"]?.split(separator: ",").contains("http") == true else { return nil }
         let io = io
-        return { line in io.warn("http: " + line) }
+        return { line in io.warn("imctl: " + line) }
     }
 
     /// True with `-v`.

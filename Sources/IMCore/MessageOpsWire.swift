@@ -148,7 +148,7 @@ public struct ConversationReadAckResult: Sendable, Hashable, Codable {
 
 /// A message report as the operator reads it.
 public struct MessageReport: Sendable, Hashable, Codable {
-    public var reportId: Int64
+    public var reportId: String
     public var msgId: String
     public var reporter: String
     public var tag: String
@@ -157,7 +157,7 @@ public struct MessageReport: Sendable, Hashable, Codable {
     /// The reported message as it was when reported (its sender's view).
     public var message: Message
 
-    public init(reportId: Int64, msgId: String, reporter: String, tag: String, reason: String, time: Int64, message: Message) {
+    public init(reportId: String, msgId: String, reporter: String, tag: String, reason: String, time: Int64, message: Message) {
         self.reportId = reportId
         self.msgId = msgId
         self.reporter = reporter

@@ -165,5 +165,8 @@ struct ReactionPinReportTests {
         #expect(reports.exitCode == 0, "\(reports.stderr)")
         let list = try #require(try reports.json() as? [[String: Any]])
         #expect(list.count == 1 && list.first?["msgId"] as? String == sent.msgId && list.first?["reporter"] as? String == "bob")
+        #expect(list.first?["reportId"] is String, "ids are strings (cli-conventions §2)")
+        let tsv = try await world.admin("app", "delete", "-o", "tsv")
+        #expect(tsv.stdout.hasSuffix("\ttrue\n"), "admin app delete's tsv columns are appKey and deleted: \(tsv.stdout)")
     }
 }

@@ -42,7 +42,7 @@ extension Command {
         run: { invocation, context in
             let settings = try context.settings(invocation)
             try await AdminSupport.client(invocation, context, perApp: true).deleteApp()
-            return try context.print(DeletedApp(appKey: try settings.requireApp(), deleted: true), shape: Shapes.app)
+            return try context.print(DeletedApp(appKey: try settings.requireApp(), deleted: true), shape: Shapes.deletedApp)
         }
     )
 }

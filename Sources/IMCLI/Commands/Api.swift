@@ -81,7 +81,7 @@ enum ApiCommand {
             throw .invalidValue(option: "--header", value: text, reason: "expected 'Name: value'")
         }
         guard !ownHeaders.contains(name.lowercased()) else {
-            throw .invalidValue(option: "--header", value: text, reason: "imctl sets \(name) itself, from the profile")
+            throw .invalidValue(option: "--header", value: text, reason: "imctl sets \(name) itself")
         }
         return (name, String(value))
     }

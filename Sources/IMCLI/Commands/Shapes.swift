@@ -6,6 +6,8 @@ enum Shapes {
     static let user = Shape(id: "userId", columns: ["userId", "active", "createdAt"])
     /// `AppInfo`.
     static let app = Shape(id: "appKey", columns: ["appKey", "clientId", "createdAt"])
+    /// `admin app delete`.
+    static let deletedApp = Shape(id: "appKey", columns: ["appKey", "deleted"])
     /// `TokenInfo`.
     static let token = Shape(id: "token", columns: ["userId", "token", "issuedAt", "expiresAt", "ttl"])
     /// `AdminActionResult`.

@@ -27,7 +27,7 @@ public enum HelpTopics {
         ("IMCTL_APP", "App key org#app (like --app)."),
         ("IMCTL_PROFILE", "Profile name (like --profile)."),
         ("IMCTL_OUTPUT", "Output mode (like --output)."),
-        ("IMCTL_TIMEOUT", "Per-request timeout (like --timeout)."),
+        ("IMCTL_TIMEOUT", "Per-request timeout (like --timeout); events and wait stop only at an explicit --timeout."),
         ("IMCTL_TOKEN", "Token for 'imctl login' when no other credential source is given."),
         ("IMCTL_TOKEN_FILE", "Token file for 'imctl login' (like --token-file)."),
         ("IMCTL_OPERATOR_FILE", "Operator credentials file for 'imctl admin' (like --operator-file)."),

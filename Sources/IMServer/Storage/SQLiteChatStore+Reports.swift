@@ -29,7 +29,7 @@ extension SQLiteChatStore {
         try await read { db in
             try db.query("SELECT id, msg_id, reporter, tag, reason, time, message FROM reports WHERE app = ? ORDER BY id DESC", app).map { row in
                 MessageReport(
-                    reportId: row.int(0), msgId: row.string(1), reporter: row.string(2), tag: row.string(3), reason: row.string(4),
+                    reportId: String(row.int(0)), msgId: row.string(1), reporter: row.string(2), tag: row.string(3), reason: row.string(4),
                     time: row.int(5), message: try WireJSON.decode(Message.self, from: Data(row.string(6).utf8))
                 )
             }
