@@ -61,6 +61,13 @@ public enum IMCLI {
         arguments: [String], root: Command, environment: [String: String], io: IO,
         sharedClient: ChatClient?, lifetime: ProcessLifetime? = nil
     ) async -> Int32 {
+        var io = io
+        let isCI = isContinuousIntegration(environment)
+        if isCI {
+            // No prompt and no progress bar in a CI job, even on a pseudo-terminal.
+            io.stdinIsTTY = false
+            io.stderrIsTTY = false
+        }
         let invocation: Invocation
         let mode: OutputMode
         do {
@@ -74,7 +81,7 @@ public enum IMCLI {
             let name = path.dropFirst().map(\.name).joined(separator: " ")
             return reporter.report(CLIError(error, commandName: name), usage: HelpRenderer.usageLine(path))
         }
-        let color = io.stdoutIsTTY && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        let color = io.stdoutIsTTY && !isCI && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
             || environment["CLICOLOR_FORCE"].map { !$0.isEmpty && $0 != "0" } == true
         let output = Output(
             mode: mode, fields: invocation.value("fields").map { $0.split(separator: ",").map(String.init) },
@@ -113,6 +120,12 @@ public enum IMCLI {
     }
 
     /// Runs `body`, failing with exit 124 when `limit` passes first.
+    /// `CI` set to anything but empty, `0` or `false` (cli-conventions §6).
+    static func isContinuousIntegration(_ environment: [String: String]) -> Bool {
+        guard let value = environment["CI"]?.lowercased() else { return false }
+        return !["", "0", "false"].contains(value)
+    }
+
     static func withDeadline(
         _ limit: Duration, _ body: @escaping @Sendable () async throws -> Int32
     ) async throws -> Int32 {

@@ -38,12 +38,13 @@ final class CLIHarness: Sendable {
 
     /// Runs one command line.
     func run(
-        _ arguments: [String], environment extra: [String: String] = [:], stdin: String = "", tty: Bool = false
+        _ arguments: [String], environment extra: [String: String] = [:], stdin: String = "", tty: Bool = false,
+        stdinIsTTY: Bool = false
     ) async -> Result {
         let out = TextBuffer()
         let err = TextBuffer()
         let io = IO(
-            stdin: InputReader(text: stdin), stdout: .buffer(out), stderr: .buffer(err), stdoutIsTTY: tty,
+            stdin: InputReader(text: stdin), stdout: .buffer(out), stderr: .buffer(err), stdinIsTTY: stdinIsTTY, stdoutIsTTY: tty,
             terminalWidth: tty ? 100 : nil)
         let status = await IMCLI.run(
             arguments: arguments, environment: environment.merging(extra) { $1 }, io: io)

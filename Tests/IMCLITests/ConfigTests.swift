@@ -12,6 +12,19 @@ struct ConfigTests {
         return try Settings.resolve(invocation, environment: environment)
     }
 
+    @Test("CI set: a destructive command on a terminal refuses without --yes (exit 2) instead of asking")
+    func continuousIntegration() async throws {
+        let harness = CLIHarness()
+        let asked = await harness.run(["local", "reset"], stdin: "n\n", tty: true, stdinIsTTY: true)
+        #expect(asked.status == 1 && asked.stderr.contains("[y/N]"), "on a terminal it asks: \(asked.stderr)")
+        for value in ["true", "1"] {
+            let refused = await harness.run(["local", "reset"], environment: ["CI": value], stdin: "y\n", tty: true, stdinIsTTY: true)
+            #expect(refused.status == 2 && !refused.stderr.contains("[y/N]"), "CI=\(value): \(refused.stderr)")
+        }
+        let notCI = await harness.run(["local", "reset"], environment: ["CI": "false"], stdin: "n\n", tty: true, stdinIsTTY: true)
+        #expect(notCI.status == 1, "CI=false is no CI: \(notCI.stderr)")
+    }
+
     @Test("precedence: flag > environment > profile > default")
     func precedence() throws {
         let harness = CLIHarness()

@@ -39,6 +39,7 @@ public enum HelpTopics {
         ("CLICOLOR_FORCE", "Forces colour in table output."),
         ("TERM", "'dumb' disables colour."),
         ("XDG_CONFIG_HOME, XDG_DATA_HOME", "Base directories for configuration and data."),
+        ("CI", "Set (not 0 or false): never prompt (destructive commands need --yes), no progress bars, no colour."),
     ]
 
     /// The text of a topic, or nil for an unknown name.
