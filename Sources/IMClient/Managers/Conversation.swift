@@ -88,7 +88,7 @@ public final class Conversation: Sendable {
 
     /// Marks every message as read and clears the unread count (local flags only).
     public func markAllMessagesAsRead() throws(ChatError) {
-        try store { store, id, type throws(ChatError) in try store.markAllAsRead(conversationId: id, type: type) }
+        try store { store, id, type throws(ChatError) in try store.markConversationRead(id, type: type) }
     }
 
     /// Marks one message as read (local flag only; 500 when it is not in this conversation).

@@ -12,29 +12,14 @@ extension LocalStore {
         }
     }
 
-    /// Marks every received message of a conversation as read and clears its unread count.
-    func markAllAsRead(conversationId: String, type: ChatType) throws(ChatError) {
-        try write {
-            try self.connection.query(
-                """
-                UPDATE messages SET json = json_set(json, '$.hasRead', json('true'))
-                WHERE conversationId = ? AND chatType = ? AND json_extract(json, '$.hasRead') = 0
-                """, conversationId, type.rawValue)
-            try self.connection.query("UPDATE conversations SET unreadCount = 0 WHERE conversationId = ? AND type = ?", conversationId, type.rawValue)
-            try self.refreshConversation(conversationId, type)
-        }
-    }
-
     /// Marks one message of a conversation as read; the unread count drops by one if it was an unread
     /// received message. A message not in the conversation → 500.
     func markAsRead(msgId: String, conversationId: String, type: ChatType) throws(ChatError) {
         try write {
             let message = try self.storedMessage(msgId, conversationId: conversationId, type: type)
             guard message.direction == .receive, !message.hasRead else { return }
+            try self.stopCountingUnread(message)
             try self.connection.query("UPDATE messages SET json = json_set(json, '$.hasRead', json('true')) WHERE msgId = ?", msgId)
-            try self.connection.query(
-                "UPDATE conversations SET unreadCount = MAX(unreadCount - 1, 0) WHERE conversationId = ? AND type = ?",
-                conversationId, type.rawValue)
             try self.refreshConversation(conversationId, type)
         }
     }

@@ -25,7 +25,7 @@ extension LocalStore {
 
     /// A stored received message that was unread no longer counts in its conversation's unread count. Must run inside
     /// ``write(_:)``.
-    private func stopCountingUnread(_ stored: Message, eventSeq: Int64? = nil) throws {
+    func stopCountingUnread(_ stored: Message, eventSeq: Int64? = nil) throws {
         guard stored.direction == .receive, !stored.hasRead else { return }
         try changeUnread(to: "MAX(0, unreadCount - 1)", conversationId: stored.conversationId, type: stored.chatType, eventSeq: eventSeq)
     }
@@ -67,9 +67,9 @@ extension LocalStore {
         }
     }
 
-    /// The caller read a whole conversation: no unread messages, every received message `hasRead`. For a read on
-    /// another device (`event`): only messages up to the event's time, and the count stays when the event is already
-    /// in the server's count (which may hold newer messages).
+    /// The caller read a whole conversation (locally, by a read ack, or on another device: `event`): no unread
+    /// messages, every received message `hasRead`. For an event: only messages up to its time, and the count stays
+    /// when it already reflects the event (a server count may hold newer messages).
     func markConversationRead(_ conversationId: String, type: ChatType, event: Event? = nil) throws(ChatError) {
         try write {
             try self.changeUnread(to: "0", conversationId: conversationId, type: type, eventSeq: event?.seq, clears: true)
@@ -78,6 +78,7 @@ extension LocalStore {
                 UPDATE messages SET json = json_set(json, '$.hasRead', json('true'))
                 WHERE conversationId = ? AND chatType = ? AND json_extract(json, '$.direction') = 'receive' AND serverTime <= ?
                 """, conversationId, type.rawValue, event?.time ?? Int64.max)
+            try self.refreshConversation(conversationId, type)
         }
     }
 
