@@ -48,14 +48,9 @@ public struct Context: Sendable {
     /// client's own limits otherwise.
     func batchStepLimits(_ invocation: Invocation) throws(UsageError) -> RequestLimits {
         guard sharedClient != nil else { return RequestLimits() }
-        var limits = RequestLimits()
-        if invocation.isExplicit("timeout"), let text = invocation.value("timeout"), text != "none" {
-            limits.timeout = try DurationParser.require(text, option: "--timeout")
-        }
-        if invocation.isExplicit("max-rate-wait"), let text = invocation.value("max-rate-wait") {
-            limits.maxRateWait = try DurationParser.require(text, option: "--max-rate-wait")
-        }
-        return limits
+        func explicit(_ long: String) -> String? { invocation.isExplicit(long) ? invocation.value(long) : nil }
+        return RequestLimits(
+            timeout: try Settings.requestTimeout(explicit("timeout")), maxRateWait: try Settings.maxRateWait(explicit("max-rate-wait")))
     }
 
     /// A logged-in chat client: exit 4 when the profile has no stored login.

@@ -49,22 +49,13 @@ public struct AppSettings: Sendable, Hashable, Codable {
             ["none", "apertium", "libretranslate"].contains(translationProvider)
                 ? nil : "translationProvider must be none, apertium or libretranslate",
             translationURLError(),
-            preSendHook.flatMap { Self.isWebURL($0) ? nil : "preSendHook must be an http:// or https:// URL with a host and no spaces" },
+            preSendHook.flatMap { Validation.isWebURL($0) ? nil : "preSendHook must be an http:// or https:// URL with a host and no spaces" },
         ]
         return problems.compactMap { $0 }.first
     }
 
-    /// An http or https URL (scheme in any case) with a host, and no whitespace or control characters.
-    static func isWebURL(_ text: String) -> Bool {
-        let lowered = text.lowercased()
-        guard let scheme = ["http://", "https://"].first(where: { lowered.hasPrefix($0) }) else { return false }
-        let rest = text.dropFirst(scheme.count)
-        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        return !host.isEmpty && !text.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }
-    }
-
     private func translationURLError() -> String? {
-        if let url = translationURL, !Self.isWebURL(url) {
+        if let url = translationURL, !Validation.isWebURL(url) {
             return "translationURL must be an http:// or https:// URL with a host and no spaces"
         }
         if translationProvider == "libretranslate", translationURL == nil {

@@ -32,6 +32,15 @@ public enum Validation {
         if !valid { throw ChatError(.invalidParam, "message ID must be 1 to 64 characters of [A-Za-z0-9_-]") }
     }
 
+    /// An http or https URL (scheme in any case) with a host, and no whitespace or control characters: the server
+    /// `imctl` talks to, and the hooks and providers the server calls.
+    public static func isWebURL(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        guard let scheme = ["http://", "https://"].first(where: { lowered.hasPrefix($0) }) else { return false }
+        let host = text.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return !host.isEmpty && !text.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }
+    }
+
     /// Whether `raw` is a well-formed group or room ID: 1 to 20 digits (semantics §2, 600 and 700).
     public static func isGroupOrRoomId(_ raw: String) -> Bool {
         (1...20).contains(raw.utf8.count) && raw.utf8.allSatisfy { (0x30...0x39).contains($0) }

@@ -26,13 +26,8 @@ public struct Settings: Sendable, Hashable {
         let profile = invocation.value("profile") ?? config.currentProfile ?? "default"
         try validateProfile(profile)
         let saved = config.profiles[profile]
-        var timeout = Duration.seconds(30)
-        if let text = invocation.value("timeout"), text != "none" {
-            timeout = try DurationParser.require(text, option: "--timeout")
-        }
-        let maxRateWait = try invocation.value("max-rate-wait").map { text throws(UsageError) in
-            try DurationParser.require(text, option: "--max-rate-wait")
-        }
+        let timeout = try requestTimeout(invocation.value("timeout")) ?? .seconds(30)
+        let maxRateWait = try maxRateWait(invocation.value("max-rate-wait"))
         let server = invocation.value("server") ?? saved?.server ?? defaultServer
         try validateServer(server)
         return Settings(
@@ -42,6 +37,17 @@ public struct Settings: Sendable, Hashable {
             requestTimeout: timeout,
             maxRateWait: maxRateWait ?? .seconds(30),
             paths: paths)
+    }
+
+    /// A `--timeout` value as the per-request timeout; nil for none given or `none` (the default applies).
+    static func requestTimeout(_ text: String?) throws(UsageError) -> Duration? {
+        guard let text, text != "none" else { return nil }
+        return try DurationParser.require(text, option: "--timeout")
+    }
+
+    /// A `--max-rate-wait` value; nil for none given.
+    static func maxRateWait(_ text: String?) throws(UsageError) -> Duration? {
+        try text.map { text throws(UsageError) in try DurationParser.require(text, option: "--max-rate-wait") }
     }
 
     /// A profile name becomes a file name and a directory name under imctl's own directories: 1–64 of
@@ -57,10 +63,7 @@ public struct Settings: Sendable, Hashable {
 
     /// The server is an `http://` or `https://` URL with a host (and optionally a port and a path prefix).
     static func validateServer(_ url: String) throws(UsageError) {
-        let rest = ["http://", "https://"].first { url.lowercased().hasPrefix($0) }.map { url.dropFirst($0.count) }
-        guard let rest, let host = rest.split(separator: "/", omittingEmptySubsequences: false).first, !host.isEmpty,
-            !url.contains(where: { $0 == " " || $0.isNewline })
-        else {
+        guard Validation.isWebURL(url) else {
             throw .invalidValue(option: "--server", value: url, reason: "expected a URL such as http://127.0.0.1:8480")
         }
     }
